@@ -1,0 +1,44 @@
+import { LOG_LEVELS, LogLevel } from "./logger";
+
+/** The service's settings, all from environment variables (Cloud Run sets PORT; the stack sets the rest). */
+export interface ServiceConfig {
+    host: string;
+    port: number;
+    modelVersion: string;
+    /** Exactly one of the two: the bucket in production, a local file for tests and workstations. */
+    modelBucket?: string;
+    modelFile?: string;
+    logLevel: LogLevel;
+    projectId?: string;
+}
+
+export type ConfigResult = { ok: true; config: ServiceConfig } | { ok: false; problems: string[] };
+
+/** Reads and checks the environment; every problem names the variable and what it must hold. */
+export function configFromEnv(env: NodeJS.ProcessEnv): ConfigResult {
+    const problems: string[] = [];
+    const port = Number(env.PORT ?? "8080");
+    if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`PORT must be a TCP port from 1 to 65535, got ${JSON.stringify(env.PORT)}`);
+    const modelVersion = env.MODEL_VERSION ?? "";
+    if (!/^v\d+$/.test(modelVersion)) problems.push(`MODEL_VERSION must be "v" followed by a number (e.g. v3), got ${JSON.stringify(env.MODEL_VERSION)}`);
+    const modelBucket = env.MODEL_BUCKET || undefined;
+    const modelFile = env.MODEL_FILE || undefined;
+    if ((modelBucket === undefined) === (modelFile === undefined)) {
+        problems.push("set exactly one of MODEL_BUCKET (the bucket holding churn-model-<version>.json) or MODEL_FILE (a local artifact path)");
+    }
+    const logLevel = (env.LOG_LEVEL ?? "INFO").toUpperCase();
+    if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(env.LOG_LEVEL)}`);
+    if (problems.length > 0) return { ok: false, problems };
+    return {
+        ok: true,
+        config: {
+            host: env.HOST || "0.0.0.0",
+            port,
+            modelVersion,
+            modelBucket,
+            modelFile,
+            logLevel: logLevel as LogLevel,
+            projectId: env.GOOGLE_CLOUD_PROJECT || undefined,
+        },
+    };
+}

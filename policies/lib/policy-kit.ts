@@ -1,0 +1,92 @@
+import {
+    PolicyConfigSchema, PolicyResource, ReportViolation, ResourceValidation, ResourceValidationArgs, StackValidation,
+    StackValidationArgs,
+} from "@pulumi/policy";
+import { Findings } from "./findings";
+import { Props, rawProps } from "./values";
+
+/** One resource as a policy reads it: plain properties, no SDK proxy. */
+export interface ResourceView {
+    readonly type: string;
+    readonly name: string;
+    readonly urn: string;
+    readonly props: Props;
+}
+
+/** One stack resource with its graph edges as URNs (what a stack policy matches on when ids are unknown). */
+export interface StackResource extends ResourceView {
+    readonly parent?: string;
+    readonly dependencies: readonly string[];
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The schema defaults, so a policy behaves the same whether or not the caller sent its config. */
+function schemaDefaults(schema: PolicyConfigSchema): Record<string, unknown> {
+    const defaults: Record<string, unknown> = {};
+    for (const [key, property] of Object.entries(schema.properties)) {
+        if (typeof property === "object" && property.default !== undefined) defaults[key] = property.default;
+    }
+    return defaults;
+}
+
+function readConfig<T extends object>(schema: PolicyConfigSchema, args: { getConfig<C extends object>(): C }): T {
+    return { ...schemaDefaults(schema), ...args.getConfig<Record<string, unknown>>() } as T;
+}
+
+function describeError(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs `check` and never lets it throw: an unexpected error (an odd property shape nobody
+ * anticipated) becomes "cannot be determined" instead of failing the whole preview.
+ */
+async function runSafely(report: ReportViolation, check: (findings: Findings) => void | Promise<void>): Promise<void> {
+    const findings = new Findings(report);
+    try {
+        await check(findings);
+    } catch (error) {
+        findings.cannotDetermine(`the policy could not read the properties it needs (${describeError(error)})`);
+    }
+    findings.finish();
+}
+
+export type ResourceCheck<T> = (resource: ResourceView, config: T, findings: Findings) => void | Promise<void>;
+
+/** A resource validation that sees only `types`, with plain props, its config and never-throw handling. */
+export function validateResources<T extends object>(
+    types: readonly string[], schema: PolicyConfigSchema, check: ResourceCheck<T>,
+): ResourceValidation {
+    const wanted = new Set(types);
+    return (args: ResourceValidationArgs, report: ReportViolation) => {
+        if (!wanted.has(args.type)) return;
+        const resource: ResourceView = { type: args.type, name: args.name, urn: args.urn, props: rawProps(args.props) };
+        return runSafely(report, (findings) => check(resource, readConfig<T>(schema, args), findings));
+    };
+}
+
+export type StackCheck<T> = (resources: readonly StackResource[], config: T, findings: Findings) => void | Promise<void>;
+
+function toStackResource(resource: PolicyResource): StackResource {
+    const propertyDependencies: Record<string, string[]> = {};
+    for (const [key, deps] of Object.entries(resource.propertyDependencies)) {
+        propertyDependencies[key] = deps.map((dep) => dep.urn);
+    }
+    return {
+        type: resource.type,
+        name: resource.name,
+        urn: resource.urn,
+        props: rawProps(resource.props),
+        parent: resource.parent?.urn,
+        dependencies: resource.dependencies.map((dep) => dep.urn),
+        propertyDependencies,
+    };
+}
+
+/** A stack validation over plain resources, with its config and never-throw handling. */
+export function validateStackOf<T extends object>(schema: PolicyConfigSchema, check: StackCheck<T>): StackValidation {
+    return (args: StackValidationArgs, report: ReportViolation) => {
+        const resources = args.resources.map(toStackResource);
+        return runSafely(report, (findings) => check(resources, readConfig<T>(schema, args), findings));
+    };
+}

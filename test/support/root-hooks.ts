@@ -1,0 +1,8 @@
+import { stopMoto } from "./moto";
+
+/** Mocha root hooks: shared test servers are stopped once, after every spec file has run. */
+export const mochaHooks = {
+    async afterAll(): Promise<void> {
+        await stopMoto();
+    },
+};

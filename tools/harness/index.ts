@@ -1,0 +1,7 @@
+export { loadStackConfig, StackConfigError, SECRET_PLACEHOLDER } from "./stack-config";
+export type { StackConfig } from "./stack-config";
+export { runProgram, ProgramRunError } from "./run-program";
+export type { ProgramRun, RunProgramOptions } from "./run-program";
+export type { RecordedResource } from "./recorded-resource";
+export { UNKNOWN } from "./mock-outputs";
+export { engineUrn } from "./engine-urn";

@@ -1,0 +1,101 @@
+import * as grpc from "@grpc/grpc-js";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { ChildProcess, spawn } from "node:child_process";
+import * as path from "node:path";
+import * as readline from "node:readline";
+import { reconcilePolicyConfig } from "./policy-config";
+import { AnalyzedResource, PolicyConfigFile, PolicyPackProcess, PolicyViolation } from "./types";
+import { analyzeRequest, analyzeStackRequest, configureRequest, packInfoFromWire, violationsFromWire } from "./wire";
+
+export interface StartPolicyPackOptions {
+    /** Folder holding PulumiPolicy.yaml and the pack's index.ts. */
+    packDir: string;
+    /** The `--policy-pack-config` file's content; omitted means schema defaults and default levels. */
+    policyConfig?: PolicyConfigFile;
+    /** How long the pack may take to print its port (ts-node type-checks it first). */
+    startTimeoutMs?: number;
+}
+
+/** The analyzer ignores the engine address it is given; the CLI passes its own, there is none here. */
+const NO_ENGINE = "127.0.0.1:0";
+
+/** Resolves with the first stdout line (the port), rejects with the pack's stderr if it exits or stalls first. */
+function readPort(child: ChildProcess, timeoutMs: number): Promise<number> {
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-8000); });
+    return new Promise((resolve, reject) => {
+        const lines = readline.createInterface({ input: child.stdout! });
+        const timer = setTimeout(() => fail(`did not print its port within ${timeoutMs} ms`), timeoutMs);
+        function fail(why: string): void {
+            clearTimeout(timer);
+            lines.close();
+            child.kill("SIGKILL");
+            reject(new Error(`the policy pack ${why}.\n${stderr}`.trim()));
+        }
+        child.once("exit", (code) => fail(`exited with code ${code} before serving`));
+        lines.once("line", (line) => {
+            clearTimeout(timer);
+            const port = Number(line.trim());
+            if (Number.isInteger(port) && port > 0) resolve(port);
+            else fail(`printed "${line}" where its port was expected`);
+        });
+    });
+}
+
+function call<Req, Res>(method: (request: Req, callback: (error: grpc.ServiceError | null, response: Res) => void) => unknown, request: Req): Promise<Res> {
+    return new Promise((resolve, reject) => {
+        method(request, (error, response) => (error ? reject(error) : resolve(response)));
+    });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+    });
+}
+
+/**
+ * Starts a policy pack the way the Pulumi CLI does: `@pulumi/pulumi/cmd/run-policy-pack` run from
+ * the pack's folder (ts-node compiles and type-checks it), port read from its first stdout line,
+ * then GetAnalyzerInfo and Configure with the config reconciled like the CLI.
+ */
+export async function startPolicyPack(options: StartPolicyPackOptions): Promise<PolicyPackProcess> {
+    const packDir = path.resolve(options.packDir);
+    const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+    const child = spawn(process.execPath, [runner, NO_ENGINE, "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+    let client: AnalyzerClient | undefined;
+    try {
+        const port = await readPort(child, options.startTimeoutMs ?? 60_000);
+        client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+            "grpc.max_receive_message_length": 400 * 1024 * 1024,
+            "grpc.max_send_message_length": 400 * 1024 * 1024,
+        });
+        const analyzer = client;
+        const info = packInfoFromWire(await call(analyzer.getAnalyzerInfo.bind(analyzer), new Empty()));
+        const configure = async (policyConfig?: PolicyConfigFile): Promise<void> => {
+            await call(analyzer.configure.bind(analyzer), configureRequest(reconcilePolicyConfig(info, policyConfig)));
+        };
+        await configure(options.policyConfig);
+        return {
+            info,
+            configure,
+            async analyze(resource: AnalyzedResource): Promise<PolicyViolation[]> {
+                return violationsFromWire(await call(analyzer.analyze.bind(analyzer), analyzeRequest(resource)), resource.urn);
+            },
+            async analyzeStack(resources: AnalyzedResource[]): Promise<PolicyViolation[]> {
+                return violationsFromWire(await call(analyzer.analyzeStack.bind(analyzer), analyzeStackRequest(resources)), null);
+            },
+            async close(): Promise<void> {
+                analyzer.close();
+                await stop(child);
+            },
+        };
+    } catch (error) {
+        client?.close();
+        await stop(child);
+        throw error;
+    }
+}
