@@ -47,3 +47,56 @@ export function filterPolicyFor(consumer: OrderConsumer): FilterPolicy {
     return { [EVENT_TYPE_ATTRIBUTE]: [...CONSUMER_EVENT_TYPES[consumer]] };
 }
 
+
+/**
+ * Reads one message body as an OrderEvent. A body that is not one (bad JSON, a missing field, an event
+ * type nobody publishes) throws an error naming the problem: the consumer reports that message as failed
+ * and, after maxReceiveCount receives, SQS moves it to the queue's dead-letter queue for a human to read.
+ */
+export function parseOrderEvent(body: string): OrderEvent {
+    let value: unknown;
+    try {
+        value = JSON.parse(body);
+    } catch {
+        throw new Error(`order event is not JSON: ${body.slice(0, 80)}`);
+    }
+    const event = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+    const problems: string[] = [];
+    for (const field of ["event_id", "order_id", "customer_id", "occurred_at"] as const) {
+        if (typeof event[field] !== "string" || event[field] === "") problems.push(`${field} must be a non-empty string`);
+    }
+    if (!ORDER_EVENT_TYPES.includes(event.event_type as OrderEventType)) {
+        problems.push(`event_type must be one of ${ORDER_EVENT_TYPES.join(", ")}`);
+    }
+    if (typeof event.amount !== "number" || !Number.isFinite(event.amount)) problems.push("amount must be a number");
+    if (problems.length > 0) throw new Error(`invalid order event: ${problems.join("; ")}`);
+    return event as unknown as OrderEvent;
+}
+
+/** Environment variables the fan-out component sets on its functions, with what each holds. */
+export const FANOUT_ENV = {
+    ORDER_TOPIC_ARN: "the order events topic's ARN",
+    IDEMPOTENCY_TABLE: "the consumers' idempotency table name",
+    INVOICES_TABLE: "the billing consumer's invoices table name",
+    CUSTOMER_NOTIFICATIONS_TOPIC_ARN: "the customer notifications topic's ARN",
+    ORDER_METRICS_TABLE: "the analytics consumer's daily metrics table name",
+} as const;
+export type FanoutEnvName = keyof typeof FANOUT_ENV;
+
+/** Reads one of those variables; a missing one names what the fan-out component should have put there. */
+export function fanoutEnv(name: FanoutEnvName): string {
+    const value = process.env[name];
+    if (!value) throw new Error(`${name} is not set; the fan-out component sets it to ${FANOUT_ENV[name]}`);
+    return value;
+}
+
+/** Partition key of each fan-out table: the component declares them, the consumers and tests use them. */
+export const FANOUT_TABLE_KEYS = {
+    /** Powertools idempotency's default key attribute. */
+    idempotency: "id",
+    invoices: "orderId",
+    metrics: "day",
+} as const;
+
+/** Attribute holding an idempotency record's expiry (epoch seconds); the table's TTL deletes old records. */
+export const IDEMPOTENCY_EXPIRY_ATTRIBUTE = "expiration";

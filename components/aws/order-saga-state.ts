@@ -53,7 +53,10 @@ export interface OrderSagaState extends OrderSagaInput {
  */
 export type OrderStatus = "RESERVED" | "PAID" | "SHIPPED" | "RELEASED" | "CANCELLED";
 
-/** Keys of the single saga table (partition key `pk`): stock per SKU, balance per customer, one row per order. */
+/** Partition key attribute of the single saga table. */
+export const SAGA_TABLE_PARTITION_KEY = "pk";
+
+/** Keys of the single saga table: stock per SKU, balance per customer, one row per order. */
 export const sagaKeys = {
     sku: (sku: string) => ({ pk: `SKU#${sku}` }),
     account: (customerId: string) => ({ pk: `ACCOUNT#${customerId}` }),

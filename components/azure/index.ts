@@ -1,8 +1,32 @@
+import * as path from "node:path";
+import { ORDERS_QUEUE, ORDERS_TABLE } from "../../functions/order-intake/src/names";
 import { AzureSettings, Settings } from "../settings";
+import { packageFunctionsApp } from "./app-package";
+import { FunctionApp } from "./function-app";
+
+/** The Functions app folder deployed as the order intake. */
+export const ORDER_INTAKE_APP_DIR = path.resolve(__dirname, "../../functions/order-intake");
 
 /** Builds everything this stack runs on Azure; returns the stack outputs for that cloud. */
 export function buildAzure(settings: Settings, azure: AzureSettings): Record<string, unknown> {
-    void settings;
-    void azure;
-    return {};
+    const orderIntake = new FunctionApp("order-intake", {
+        location: azure.location,
+        appPackage: packageFunctionsApp(ORDER_INTAKE_APP_DIR),
+        queues: [ORDERS_QUEUE],
+        tables: [ORDERS_TABLE],
+        maxInstanceCount: azure.maxInstanceCount,
+        instanceMemoryMb: azure.instanceMemoryMb,
+        alwaysReadyHttpInstances: azure.alwaysReadyInstances,
+        functionTimeoutSeconds: azure.httpTimeoutSeconds,
+        maxDequeueCount: azure.maxDequeueCount,
+        logLevel: settings.logLevel,
+        logRetentionDays: settings.logRetentionDays,
+        traffic: azure.traffic,
+        tags: { environment: settings.environment, component: "order-intake" },
+    });
+    return {
+        orderIntakeUrl: orderIntake.url.apply((url) => `${url}/api/orders`),
+        orderIntakeResourceGroup: orderIntake.resourceGroup.name,
+        orderIntakeStorageAccount: orderIntake.storageAccountName,
+    };
 }

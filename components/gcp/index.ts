@@ -1,8 +1,47 @@
 import { GcpSettings, Settings } from "../settings";
+import { churnModelArtifactPath, churnModelObjectName, CHURN_API_DIR } from "./churn-model-artifact";
+import { CloudRunService } from "./cloud-run-service";
+import { costLabels, gcpSafeName } from "./labels";
+import { ModelBucket } from "./model-bucket";
 
-/** Builds everything this stack runs on Gcp; returns the stack outputs for that cloud. */
+/**
+ * Builds the churn-prediction service on Cloud Run (the seed's `gcloud run deploy churn-api`): a private
+ * service per environment that loads its model from a bucket named by the MODEL_BUCKET secret.
+ */
 export function buildGcp(settings: Settings, gcp: GcpSettings): Record<string, unknown> {
-    void settings;
-    void gcp;
-    return {};
+    const environment = gcpSafeName(settings.environment, 40);
+    const serviceName = `churn-api-${environment}`;
+    const labels = { environment, service: "churn-api", ...costLabels(gcp.traffic) };
+    const models = new ModelBucket("churn-models", {
+        region: gcp.region,
+        objectName: churnModelObjectName(gcp.modelVersion),
+        artifactPath: churnModelArtifactPath(gcp.modelVersion, settings.environment),
+        retainOnDelete: gcp.deletionProtection,
+        labels: { environment, service: "churn-api" },
+    });
+    const churnApi = new CloudRunService("churn-api", {
+        serviceName,
+        region: gcp.region,
+        image: gcp.image ? { pinned: gcp.image } : { buildContext: CHURN_API_DIR },
+        minInstances: gcp.minInstances,
+        maxInstances: gcp.maxInstances,
+        memory: gcp.memory,
+        cpu: gcp.cpu,
+        timeoutSeconds: gcp.timeoutSeconds,
+        concurrency: gcp.concurrency,
+        ingress: gcp.ingress,
+        invokers: gcp.invokers,
+        startupCpuBoost: gcp.startupCpuBoost,
+        deletionProtection: gcp.deletionProtection,
+        env: { MODEL_VERSION: gcp.modelVersion, LOG_LEVEL: settings.logLevel },
+        secretEnv: { MODEL_BUCKET: models.bucket.name },
+        readsBuckets: [models.bucket.name],
+        startupDependencies: [models.artifact],
+        labels,
+    });
+    return {
+        churnApiUrl: churnApi.url,
+        churnApiServiceAccount: churnApi.serviceAccount.email,
+        modelBucket: models.bucket.name,
+    };
 }

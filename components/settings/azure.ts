@@ -16,4 +16,5 @@ export const azureSettingSpecs = {
     azureRequestsPerMonth: integerSetting("Expected executions per month (cost estimate).", between(0, 1e12)),
     azureAvgDurationMs: integerSetting("Expected average execution duration in ms (cost estimate).",
         between(1, 230000)),
+    azurePayloadKb: integerSetting("Expected request plus response size in KB (cost estimate).", between(0, 32768)),
 } satisfies Record<string, SettingSpec<never>>;

@@ -28,4 +28,5 @@ export const gcpSettingSpecs = {
     cloudRunRequestsPerMonth: integerSetting("Expected requests per month (cost estimate).", between(0, 1e12)),
     cloudRunAvgDurationMs: integerSetting("Expected average request duration in ms (cost estimate).",
         between(1, 3600000)),
+    cloudRunPayloadKb: integerSetting("Expected request plus response size in KB (cost estimate).", between(0, 32768)),
 } satisfies Record<string, SettingSpec<never>>;

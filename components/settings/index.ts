@@ -65,7 +65,7 @@ export interface GcpSettings {
     modelVersion: string;
     startupCpuBoost: boolean;
     deletionProtection: boolean;
-    traffic: TrafficAssumption;
+    traffic: TrafficAssumption & { payloadKb: number };
 }
 
 export interface AzureSettings {
@@ -75,7 +75,7 @@ export interface AzureSettings {
     alwaysReadyInstances: number;
     httpTimeoutSeconds: number;
     maxDequeueCount: number;
-    traffic: TrafficAssumption;
+    traffic: TrafficAssumption & { payloadKb: number };
 }
 
 export interface Settings {
@@ -189,7 +189,7 @@ function gcpSettings(v: SettingValues): GcpSettings {
         modelVersion: v.cloudRunModelVersion,
         startupCpuBoost: v.cloudRunStartupCpuBoost,
         deletionProtection: v.cloudRunDeletionProtection,
-        traffic: { requestsPerMonth: v.cloudRunRequestsPerMonth, avgDurationMs: v.cloudRunAvgDurationMs },
+        traffic: { requestsPerMonth: v.cloudRunRequestsPerMonth, avgDurationMs: v.cloudRunAvgDurationMs, payloadKb: v.cloudRunPayloadKb },
     };
 }
 
@@ -201,6 +201,6 @@ function azureSettings(v: SettingValues): AzureSettings {
         alwaysReadyInstances: v.azureAlwaysReadyInstances,
         httpTimeoutSeconds: v.azureHttpTimeoutSeconds,
         maxDequeueCount: v.azureMaxDequeueCount,
-        traffic: { requestsPerMonth: v.azureRequestsPerMonth, avgDurationMs: v.azureAvgDurationMs },
+        traffic: { requestsPerMonth: v.azureRequestsPerMonth, avgDurationMs: v.azureAvgDurationMs, payloadKb: v.azurePayloadKb },
     };
 }

@@ -25,6 +25,20 @@ function referenceKeys(reference: string): string[] {
     return keys;
 }
 
+/** An EC2 ARN ends with the resource's id (`arn:aws:ec2:<region>:<account>:subnet/subnet-0a1`). */
+const EC2_ARN = /^arn:[^:]+:ec2:[^:]*:[^:]*:[a-z-]+\/([^/]+)$/;
+
+/**
+ * The values other resources may use to point at `resource`. Outputs do not always carry `id`
+ * (it travels beside them), so an EC2 resource's id is also read from its ARN.
+ */
+function identifiersOf(resource: StackResource): string[] {
+    const identifiers = IDENTIFIER_KEYS.map((key) => str(resource.props[key]))
+        .filter((identifier): identifier is string => typeof identifier === "string" && identifier !== "");
+    const ec2Id = identifiers.map((identifier) => EC2_ARN.exec(identifier)?.[1]).find((id) => id !== undefined);
+    return ec2Id ? [...identifiers, ec2Id] : identifiers;
+}
+
 /**
  * An index over the stack's resources to answer "what does this property refer to?". Values are
  * matched against the targets' ids, ARNs, names and URLs; when a value is unknown (preview) the
@@ -41,9 +55,7 @@ export class StackGraph {
             const sameType = this.byType.get(resource.type) ?? [];
             sameType.push(resource);
             this.byType.set(resource.type, sameType);
-            for (const key of IDENTIFIER_KEYS) {
-                const identifier = str(resource.props[key]);
-                if (typeof identifier !== "string" || identifier === "") continue;
+            for (const identifier of identifiersOf(resource)) {
                 const holders = this.byIdentifier.get(identifier) ?? [];
                 if (!holders.includes(resource)) holders.push(resource);
                 this.byIdentifier.set(identifier, holders);

@@ -117,3 +117,22 @@ export function stringList(value: unknown): string[] | Unknown | undefined {
     }
     return result;
 }
+
+/** Whether a property is set: a known non-empty value, or an unknown one (set from another resource's output). */
+export function isSet(value: unknown): boolean {
+    if (value === UNKNOWN || isUnknown(value)) return true;
+    if (value === undefined || value === null || value === "") return false;
+    if (Array.isArray(value)) return value.length > 0;
+    return true;
+}
+
+/** The parsed value of JSON text; UNKNOWN when the text is unknown; undefined when absent or not valid JSON. */
+export function jsonOf(value: unknown): unknown {
+    const text = str(value);
+    if (text === UNKNOWN || text === undefined) return text;
+    try {
+        return JSON.parse(text);
+    } catch {
+        return undefined;
+    }
+}

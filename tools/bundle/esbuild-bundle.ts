@@ -15,13 +15,19 @@ export interface BundleOptions {
 /** The bundled files, by path inside the zip. */
 export type BundledFiles = Record<string, Uint8Array>;
 
+export interface Bundle {
+    files: BundledFiles;
+    /** Absolute paths of every source file that went into the bundle (the build cache watches them). */
+    inputs: string[];
+}
+
 /**
  * Bundles one TypeScript handler and everything it imports, the AWS SDK v3 clients included, into a
  * single minified, tree-shaken CommonJS file. The SDK is bundled on purpose instead of using the copy
  * the runtime ships: the runtime's copy changes version without notice, while a bundled client is the
  * exact version the handler was tested with, and only the commands the handler imports are kept.
  */
-export function bundleHandler(entryFile: string, options: BundleOptions = {}): BundledFiles {
+export function bundleHandler(entryFile: string, options: BundleOptions = {}): Bundle {
     const workingDir = path.dirname(entryFile);
     const result = runEsbuild(entryFile, {
         entryPoints: [entryFile],
@@ -39,14 +45,17 @@ export function bundleHandler(entryFile: string, options: BundleOptions = {}): B
         sourcemap: options.sourceMap ? "external" : false,
         legalComments: "none",
         logLevel: "silent",
+        metafile: true,
     });
     const files: BundledFiles = {};
     for (const output of result.outputFiles) files[path.basename(output.path)] = output.contents;
-    return files;
+    const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(workingDir, input));
+    return { files, inputs };
 }
 
 /** buildSync throws an error listing every problem; restate it with the entry file so the user knows which function. */
-function runEsbuild(entryFile: string, options: BuildOptions & { write: false }): BuildResult<BuildOptions & { write: false }> {
+function runEsbuild(entryFile: string, options: BuildOptions & { write: false; metafile: true }):
+    BuildResult<BuildOptions & { write: false; metafile: true }> {
     try {
         return buildSync(options);
     } catch (error) {

@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { version as esbuildVersion } from "esbuild";
+import { unzipSync } from "fflate";
+import { readCachedZip, writeCachedZip } from "./build-cache";
 import { BUNDLE_ENTRY_FILE, bundleHandler, BundleOptions } from "./esbuild-bundle";
 import { deterministicZip } from "./zip";
 
@@ -13,9 +16,16 @@ export const HANDLER_SOURCE_FILE = "handler.ts";
 /** The `handler` setting of every bundled function. */
 export const LAMBDA_HANDLER = `${path.basename(BUNDLE_ENTRY_FILE, ".js")}.handler`;
 
-/** A function's deployment package: the zip on disk that Pulumi uploads, and facts about it. */
+export interface PackageOptions extends BundleOptions {
+    /** Folder holding the function folders. @default functions/ of this repository */
+    functionsDir?: string;
+    /** Folder the zips are written to. @default .build/lambda/ of this repository */
+    buildDir?: string;
+}
+
+/** A function's deployment package: the zip on disk that Pulumi uploads, and facts read back from it. */
 export interface FunctionPackage {
-    /** The function folder under functions/. */
+    /** The function folder name. */
     source: string;
     /** Absolute path of the zip; the Lambda code is `new FileArchive(zipPath)`. */
     zipPath: string;
@@ -26,46 +36,46 @@ export interface FunctionPackage {
     unzippedBytes: number;
     /** Paths inside the zip, sorted. */
     entries: string[];
+    /** true when no input changed since the zip was built, so it was reused as is. */
+    reusedCachedBuild: boolean;
 }
 
 /**
- * Bundles `functions/<source>/handler.ts` and writes its deterministic zip to `.build/lambda/`. This is
- * the only way a Lambda package is made: the ServerlessFunction component, the tests and the benchmark
- * all call it, so what the tests inspect is byte for byte what Pulumi uploads.
+ * Bundles `<functionsDir>/<source>/handler.ts` and writes its deterministic zip to the build folder.
+ * This is the only way a Lambda package is made: the ServerlessFunction component, the tests and the
+ * benchmark all call it, so what the tests inspect is byte for byte what Pulumi uploads.
  */
-export function packageFunction(source: string, options: BundleOptions = {}): FunctionPackage {
-    const files = bundleHandler(handlerEntry(source), options);
-    const zip = deterministicZip(files);
-    const zipPath = path.join(LAMBDA_BUILD_DIR, `${source}${options.sourceMap ? "-sourcemap" : ""}.zip`);
-    writeIfChanged(zipPath, zip);
+export function packageFunction(source: string, options: PackageOptions = {}): FunctionPackage {
+    const { functionsDir = FUNCTIONS_DIR, buildDir = LAMBDA_BUILD_DIR, ...bundleOptions } = options;
+    const entry = handlerEntry(functionsDir, source);
+    const zipPath = path.join(buildDir, `${source}${bundleOptions.sourceMap ? "-sourcemap" : ""}.zip`);
+    const cacheKey = JSON.stringify({ esbuildVersion, entry, bundleOptions });
+    let zip = readCachedZip(zipPath, cacheKey);
+    const reusedCachedBuild = zip !== undefined;
+    if (!zip) {
+        const bundle = bundleHandler(entry, bundleOptions);
+        zip = deterministicZip(bundle.files);
+        fs.mkdirSync(buildDir, { recursive: true });
+        writeCachedZip(zipPath, cacheKey, zip, bundle.inputs);
+    }
+    const contents = unzipSync(zip);
     return {
         source,
         zipPath,
         sha256Base64: createHash("sha256").update(zip).digest("base64"),
         zipBytes: zip.byteLength,
-        unzippedBytes: Object.values(files).reduce((sum, file) => sum + file.byteLength, 0),
-        entries: Object.keys(files).sort(),
+        unzippedBytes: Object.values(contents).reduce((sum, file) => sum + file.byteLength, 0),
+        entries: Object.keys(contents).sort(),
+        reusedCachedBuild,
     };
 }
 
 /** The handler file of a function folder, or an error naming the folders that do have one. */
-function handlerEntry(source: string): string {
-    const entry = path.join(FUNCTIONS_DIR, source, HANDLER_SOURCE_FILE);
+function handlerEntry(functionsDir: string, source: string): string {
+    const entry = path.join(functionsDir, source, HANDLER_SOURCE_FILE);
     if (/^[a-z0-9-]+$/.test(source) && fs.existsSync(entry)) return entry;
-    const available = fs.readdirSync(FUNCTIONS_DIR)
-        .filter((dir) => fs.existsSync(path.join(FUNCTIONS_DIR, dir, HANDLER_SOURCE_FILE)));
-    throw new Error(`no Lambda handler for "${source}": expected functions/${source}/${HANDLER_SOURCE_FILE}. ` +
+    const available = fs.readdirSync(functionsDir)
+        .filter((dir) => fs.existsSync(path.join(functionsDir, dir, HANDLER_SOURCE_FILE)));
+    throw new Error(`no Lambda handler for "${source}": expected ${path.join(functionsDir, source, HANDLER_SOURCE_FILE)}. ` +
         `Function folders with a handler: ${available.join(", ") || "none"}`);
-}
-
-/**
- * Leaves an identical zip untouched, otherwise writes through a temporary file and a rename, so a
- * concurrent reader (another test process, the benchmark) never sees a half-written zip.
- */
-function writeIfChanged(zipPath: string, zip: Uint8Array): void {
-    if (fs.existsSync(zipPath) && Buffer.from(zip).equals(fs.readFileSync(zipPath))) return;
-    fs.mkdirSync(path.dirname(zipPath), { recursive: true });
-    const temporary = `${zipPath}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, zip);
-    fs.renameSync(temporary, zipPath);
 }

@@ -151,6 +151,12 @@ const makers: Record<string, Maker> = {
         name: `projects/${c.cloud.gcpProject}/secrets/${c.inputs.secretId ?? c.physicalName}`,
     }),
     "gcp:secretmanager/secretVersion:SecretVersion": (c) => ({ id: `${c.inputs.secret}/versions/1`, name: `${c.inputs.secret}/versions/1`, version: "1" }),
+    "docker-build:index:Image": (c) => {
+        const digest = `sha256:${c.hex(64)}`;
+        const tags = c.inputs.tags as string[] | undefined;
+        const repository = (tags?.[0] ?? c.physicalName).replace(/:[^/:]*$/, "");
+        return { id: c.physicalName, digest, ref: `${repository}@${digest}` };
+    },
     "gcp:storage/bucket:Bucket": (c) => ({ id: c.physicalName, url: `gs://${c.physicalName}`, selfLink: `https://www.googleapis.com/storage/v1/b/${c.physicalName}` }),
 };
 

@@ -39,8 +39,8 @@ export function createRequestHandler(context: AppContext): (req: IncomingMessage
                 // Checked when answering, not on arrival: a request that began before SIGTERM must not keep its connection open.
                 send(res, status, body, context.draining() ? { ...headers, connection: "close" } : headers);
                 const latencySeconds = Number(process.hrtime.bigint() - started) / 1e9;
-                const line = status >= 500 ? logger.error : status >= 400 ? logger.warn : logger.info;
-                line.call(logger, `${req.method} ${req.url} ${status}`, {
+                const log = status >= 500 ? logger.error : status >= 400 ? logger.warn : logger.info;
+                log(`${req.method} ${req.url} ${status}`, {
                     httpRequest: { requestMethod: req.method, requestUrl: req.url, status, latency: `${latencySeconds.toFixed(6)}s`, userAgent: req.headers["user-agent"] },
                 });
             });

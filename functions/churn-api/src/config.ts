@@ -5,9 +5,8 @@ export interface ServiceConfig {
     host: string;
     port: number;
     modelVersion: string;
-    /** Exactly one of the two: the bucket in production, a local file for tests and workstations. */
-    modelBucket?: string;
-    modelFile?: string;
+    /** The bucket holding the artifacts (on Cloud Run), or a local artifact file (tests, workstations). */
+    model: { bucket: string } | { file: string };
     logLevel: LogLevel;
     projectId?: string;
 }
@@ -21,22 +20,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ConfigResult {
     if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`PORT must be a TCP port from 1 to 65535, got ${JSON.stringify(env.PORT)}`);
     const modelVersion = env.MODEL_VERSION ?? "";
     if (!/^v\d+$/.test(modelVersion)) problems.push(`MODEL_VERSION must be "v" followed by a number (e.g. v3), got ${JSON.stringify(env.MODEL_VERSION)}`);
-    const modelBucket = env.MODEL_BUCKET || undefined;
-    const modelFile = env.MODEL_FILE || undefined;
-    if ((modelBucket === undefined) === (modelFile === undefined)) {
+    const model = env.MODEL_BUCKET && !env.MODEL_FILE ? { bucket: env.MODEL_BUCKET }
+        : env.MODEL_FILE && !env.MODEL_BUCKET ? { file: env.MODEL_FILE }
+        : undefined;
+    if (model === undefined) {
         problems.push("set exactly one of MODEL_BUCKET (the bucket holding churn-model-<version>.json) or MODEL_FILE (a local artifact path)");
     }
     const logLevel = (env.LOG_LEVEL ?? "INFO").toUpperCase();
     if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(env.LOG_LEVEL)}`);
-    if (problems.length > 0) return { ok: false, problems };
+    if (problems.length > 0 || model === undefined) return { ok: false, problems };
     return {
         ok: true,
         config: {
             host: env.HOST || "0.0.0.0",
             port,
             modelVersion,
-            modelBucket,
-            modelFile,
+            model,
             logLevel: logLevel as LogLevel,
             projectId: env.GOOGLE_CLOUD_PROJECT || undefined,
         },

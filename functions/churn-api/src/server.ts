@@ -18,9 +18,9 @@ async function main(): Promise<void> {
     }
     const { config } = result;
     const logger = createLogger({ level: config.logLevel, projectId: config.projectId });
-    const modelSource = config.modelBucket
-        ? bucketModelSource(config.modelBucket, config.modelVersion)
-        : fileModelSource(config.modelFile as string);
+    const modelSource = "bucket" in config.model
+        ? bucketModelSource(config.model.bucket, config.modelVersion)
+        : fileModelSource(config.model.file);
     const server = await startChurnServer({ host: config.host, port: config.port, modelVersion: config.modelVersion, modelSource, logger });
     const stop = (signal: NodeJS.Signals) => {
         logger.info(`${signal} received`);

@@ -1,4 +1,4 @@
-import { HttpHandler, HttpResponseInit } from "@azure/functions";
+import { HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
 import { QueueClient } from "@azure/storage-queue";
 import { errorMessage, LogLevel, structuredLogger } from "./log";
 import { validateOrder } from "./order";
@@ -20,7 +20,7 @@ export interface OrderIntakeDependencies {
  * what the client sent; the processor validates it again). Answers 202 once the message is stored, 400/413
  * with a JSON error on bad input (nothing enqueued), 500 without internals when the queue is unavailable.
  */
-export function createOrderIntake(deps: OrderIntakeDependencies): HttpHandler {
+export function createOrderIntake(deps: OrderIntakeDependencies): (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit> {
     return async (request, context) => {
         const log = structuredLogger(context, deps.logLevel);
         const body = await request.text();

@@ -1,4 +1,4 @@
-import { StorageQueueHandler } from "@azure/functions";
+import { InvocationContext } from "@azure/functions";
 import { errorMessage, LogLevel, structuredLogger } from "./log";
 import { ORDERS_POISON_QUEUE } from "./names";
 import { Order, validateOrder } from "./order";
@@ -19,7 +19,7 @@ export class InvalidQueuedOrderError extends Error {}
  * leaves the message in the queue, retries it after `visibilityTimeout`, and after `maxDequeueCount`
  * deliveries moves it to the poison queue. Catching the error here would delete the message and lose the order.
  */
-export function createOrderProcessor(deps: OrderProcessorDependencies): StorageQueueHandler {
+export function createOrderProcessor(deps: OrderProcessorDependencies): (queueEntry: unknown, context: InvocationContext) => Promise<void> {
     const now = deps.now ?? (() => new Date());
     return async (queueEntry, context) => {
         const log = structuredLogger(context, deps.logLevel);

@@ -1,0 +1,90 @@
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { buildSync, version as esbuildVersion } from "esbuild";
+import { unzipSync } from "fflate";
+import { readCachedZip, writeCachedZip } from "../../tools/bundle/build-cache";
+import { NODE_TARGET } from "../../tools/bundle/esbuild-bundle";
+import { deterministicZip } from "../../tools/bundle/zip";
+
+/** Where the Functions app zips are written (git-ignored). */
+export const AZURE_BUILD_DIR = path.resolve(__dirname, "../../.build/azure");
+
+/** The bundle's file inside the zip; the zip's package.json points `main` at it. */
+export const APP_ENTRY_FILE = "index.js";
+
+/**
+ * The Node.js worker injects this module at run time (it is not on npm): it must stay outside the bundle.
+ */
+const WORKER_PROVIDED_MODULES = ["@azure/functions-core"];
+
+export interface AppPackage {
+    /** Absolute path of the zip OneDeploy uploads. */
+    zipPath: string;
+    /** Hex SHA-256 of the zip: a new value means new code to deploy. */
+    sha256: string;
+    zipBytes: number;
+    /** Paths inside the zip, sorted. */
+    entries: string[];
+}
+
+/**
+ * Builds the ready-to-run package of a Functions app folder (`src/index.ts`, `host.json`, `package.json`):
+ * one minified bundle with every dependency, so Flex Consumption runs it without a remote build. The zip is
+ * deterministic and cached on its inputs, so an unchanged app never triggers a redeploy.
+ */
+export function packageFunctionsApp(appDir: string, buildDir = AZURE_BUILD_DIR): AppPackage {
+    const entry = path.join(appDir, "src", "index.ts");
+    const hostJson = path.join(appDir, "host.json");
+    const packageJson = path.join(appDir, "package.json");
+    for (const required of [entry, hostJson, packageJson]) {
+        if (!fs.existsSync(required)) throw new Error(`cannot package the Functions app in ${appDir}: ${required} is missing`);
+    }
+    const zipPath = path.join(buildDir, `${path.basename(appDir)}.zip`);
+    const cacheKey = JSON.stringify({ esbuildVersion, entry, target: NODE_TARGET });
+    let zip = readCachedZip(zipPath, cacheKey);
+    if (!zip) {
+        const { bundle, inputs } = bundleApp(entry);
+        const manifest = JSON.parse(fs.readFileSync(packageJson, "utf8")) as { name: string; version: string };
+        zip = deterministicZip({
+            [APP_ENTRY_FILE]: bundle,
+            "host.json": fs.readFileSync(hostJson),
+            // Dependencies are inside the bundle: the deployed manifest only names the entry point.
+            "package.json": Buffer.from(JSON.stringify({ name: manifest.name, version: manifest.version, main: APP_ENTRY_FILE }, null, 2)),
+        });
+        fs.mkdirSync(buildDir, { recursive: true });
+        writeCachedZip(zipPath, cacheKey, zip, [...inputs, hostJson, packageJson]);
+    }
+    return {
+        zipPath,
+        sha256: createHash("sha256").update(zip).digest("hex"),
+        zipBytes: zip.byteLength,
+        entries: Object.keys(unzipSync(zip)).sort(),
+    };
+}
+
+function bundleApp(entry: string): { bundle: Uint8Array; inputs: string[] } {
+    const workingDir = path.dirname(entry);
+    try {
+        const result = buildSync({
+            entryPoints: [entry],
+            absWorkingDir: workingDir,
+            outfile: path.join(workingDir, APP_ENTRY_FILE),
+            write: false,
+            bundle: true,
+            platform: "node",
+            target: NODE_TARGET,
+            format: "cjs",
+            mainFields: ["module", "main"],
+            external: WORKER_PROVIDED_MODULES,
+            minify: true,
+            legalComments: "none",
+            logLevel: "silent",
+            metafile: true,
+        });
+        const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(workingDir, input));
+        return { bundle: result.outputFiles[0].contents, inputs };
+    } catch (error) {
+        throw new Error(`esbuild could not bundle the Functions app ${entry}: ${(error as Error).message}`);
+    }
+}

@@ -1,0 +1,4 @@
+import { PolicyPack } from "@pulumi/policy";
+import { allPolicies } from "./lib/catalog";
+
+new PolicyPack("serverless-guardrails", { policies: allPolicies });

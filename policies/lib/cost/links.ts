@@ -1,0 +1,66 @@
+import { isUnknown, stringAt } from "./read";
+import { CostResource } from "./types";
+
+export const TYPES = {
+    lambdaFunction: "aws:lambda/function:Function",
+    lambdaAlias: "aws:lambda/alias:Alias",
+    provisionedConcurrency: "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig",
+    eventSourceMapping: "aws:lambda/eventSourceMapping:EventSourceMapping",
+    httpApi: "aws:apigatewayv2/api:Api",
+    httpApiIntegration: "aws:apigatewayv2/integration:Integration",
+    queue: "aws:sqs/queue:Queue",
+    topic: "aws:sns/topic:Topic",
+    topicSubscription: "aws:sns/topicSubscription:TopicSubscription",
+    stateMachine: "aws:sfn/stateMachine:StateMachine",
+    natGateway: "aws:ec2/natGateway:NatGateway",
+    metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    cloudRunService: "gcp:cloudrunv2/service:Service",
+    azureWebApp: "azure-native:web:WebApp",
+} as const;
+
+/** `...:function:NAME[:qualifier]...` inside a Lambda ARN or an API Gateway integration URI. */
+const FUNCTION_IN_ARN = /:function:([A-Za-z0-9_-]+)/g;
+
+/**
+ * The stack's resources, and which resource a property points to: by the property's dependency URNs
+ * when known (they survive a preview where ids are unknown), else by matching the value against
+ * other resources' arn, id, name or url.
+ */
+export class ResourceIndex {
+    private readonly byUrn = new Map<string, CostResource>();
+
+    constructor(readonly resources: readonly CostResource[]) {
+        for (const resource of resources) this.byUrn.set(resource.urn, resource);
+    }
+
+    ofType(type: string): CostResource[] {
+        return this.resources.filter((r) => r.type === type);
+    }
+
+    /** Resources `property` of `resource` refers to. */
+    targets(resource: CostResource, property: string): CostResource[] {
+        const urns = resource.propertyDependencies?.[property];
+        if (urns && urns.length > 0) {
+            return urns.map((urn) => this.byUrn.get(urn)).filter((r): r is CostResource => r !== undefined);
+        }
+        const value = resource.properties[property];
+        return typeof value === "string" && !isUnknown(value) ? this.matching(value) : [];
+    }
+
+    /** The Lambda functions `property` refers to, directly, through an alias, or by name inside an ARN. */
+    functionTargets(resource: CostResource, property: string): CostResource[] {
+        const found = new Set<CostResource>();
+        for (const target of this.targets(resource, property)) {
+            if (target.type === TYPES.lambdaFunction) found.add(target);
+            if (target.type === TYPES.lambdaAlias) this.targets(target, "functionName").forEach((fn) => found.add(fn));
+        }
+        return [...found].filter((r) => r.type === TYPES.lambdaFunction);
+    }
+
+    private matching(value: string): CostResource[] {
+        const direct = this.resources.filter((r) => ["arn", "id", "name", "url"].some((key) => stringAt(r.properties, key) === value));
+        if (direct.length > 0) return direct;
+        const names = [...value.matchAll(FUNCTION_IN_ARN)].map((m) => m[1]);
+        return this.ofType(TYPES.lambdaFunction).filter((fn) => names.includes(stringAt(fn.properties, "name") ?? ""));
+    }
+}

@@ -1,0 +1,162 @@
+import { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
+import { Findings } from "../lib/findings";
+import { actionMatches, IamStatement, parsePolicyDocument } from "../lib/iam-documents";
+import { ResourceView, validateResources } from "../lib/policy-kit";
+import { aws, azure, gcp } from "../lib/resource-types";
+import { at, jsonOf, list, str, stringList, UNKNOWN } from "../lib/values";
+
+interface LeastPrivilegeConfig {
+    wildcardResourceActions: string[];
+    forbiddenManagedPolicies: string[];
+    forbiddenGcpRoles: string[];
+    forbiddenAzureRoleIds: string[];
+}
+
+const configSchema: PolicyConfigSchema = {
+    properties: {
+        wildcardResourceActions: {
+            type: "array", items: { type: "string" },
+            description: "Actions AWS only authorizes on Resource \"*\" (IAM wildcards allowed); only these may use it.",
+            default: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
+                "xray:GetSamplingStatisticSummaries", "cloudwatch:PutMetricData", "ec2:CreateNetworkInterface",
+                "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses",
+                "ec2:UnassignPrivateIpAddresses", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs",
+                "sts:GetCallerIdentity", "logs:DescribeLogGroups", "logs:CreateLogDelivery", "logs:GetLogDelivery",
+                "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy",
+                "logs:DescribeResourcePolicies"],
+        },
+        forbiddenManagedPolicies: {
+            type: "array", items: { type: "string" },
+            description: "AWS managed policies (names, IAM wildcards allowed) too broad to attach to a workload role.",
+            default: ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess", "*FullAccess"],
+        },
+        forbiddenGcpRoles: {
+            type: "array", items: { type: "string" }, default: ["roles/owner", "roles/editor"],
+            description: "Google Cloud basic roles that must not be granted at project level.",
+        },
+        forbiddenAzureRoleIds: {
+            type: "array", items: { type: "string" },
+            description: "Azure built-in role definition ids (Owner, Contributor, User Access Administrator) that must not be assigned.",
+            default: ["8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "b24988ac-6180-42a0-ab88-20f7382dd24c",
+                "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"],
+        },
+    },
+};
+
+/** What is wrong with one Allow statement, in words; nothing when it is narrow enough. */
+function statementProblems(statement: IamStatement, config: LeastPrivilegeConfig): string[] {
+    if (statement.effect !== "Allow") return [];
+    if (statement.notAction) return [`allows every action except ${statement.actions.join(", ")} (NotAction)`];
+    const problems: string[] = [];
+    const wildcards = statement.actions.filter((action) => action === "*" || /^[a-z0-9-]+:\*$/i.test(action));
+    if (wildcards.length > 0) problems.push(`grants ${wildcards.map((a) => `"${a}"`).join(", ")}; list the actions the code calls`);
+    if (statement.notResource) {
+        problems.push(`applies to every resource except ${statement.resources.filter((r) => r !== UNKNOWN).join(", ")} (NotResource)`);
+    } else if (statement.resources.includes("*")) {
+        const needing = statement.actions.filter((action) => !wildcards.includes(action)
+            && !config.wildcardResourceActions.some((allowed) => actionMatches(allowed, action)));
+        if (needing.length > 0) problems.push(`grants ${needing.join(", ")} on Resource "*"; scope them to the ARNs they need`);
+    }
+    return problems;
+}
+
+function checkDocument(resource: ResourceView, where: string, value: unknown, config: LeastPrivilegeConfig, findings: Findings): void {
+    const statements = parsePolicyDocument(value);
+    if (statements === UNKNOWN) {
+        findings.cannotDetermine(`${where} is unknown`);
+        return;
+    }
+    for (const [index, statement] of (statements ?? []).entries()) {
+        for (const problem of statementProblems(statement, config)) {
+            findings.violation(`${resource.type.split(":").pop()} "${resource.name}" ${where}, statement ${index + 1}, ${problem}.`);
+        }
+    }
+}
+
+function checkManagedArn(resource: ResourceView, arnValue: unknown, config: LeastPrivilegeConfig, findings: Findings): void {
+    const arn = str(arnValue);
+    if (arn === UNKNOWN || arn === undefined || !arn.includes(":iam::aws:policy/")) return;
+    const name = arn.split("/").pop() ?? arn;
+    if (config.forbiddenManagedPolicies.some((pattern) => actionMatches(pattern, name))) {
+        findings.violation(`"${resource.name}" attaches the AWS managed policy ${name}, which grants far more than a workload ` +
+            `needs. Replace it with an inline policy listing the actions and resources the code uses.`);
+    }
+}
+
+function checkAwsIam(resource: ResourceView, config: LeastPrivilegeConfig, findings: Findings): void {
+    switch (resource.type) {
+        case aws.iamRole: {
+            const inline = list(at(resource.props, "inlinePolicies"));
+            if (inline === UNKNOWN) findings.cannotDetermine("the inline policies are unknown");
+            for (const index of Array.isArray(inline) ? inline.keys() : []) {
+                const name = str(at(resource.props, "inlinePolicies", index, "name"));
+                checkDocument(resource, `inline policy "${typeof name === "string" ? name : index}"`,
+                    at(resource.props, "inlinePolicies", index, "policy"), config, findings);
+            }
+            const managed = stringList(at(resource.props, "managedPolicyArns"));
+            if (managed === UNKNOWN) findings.cannotDetermine("the managed policy ARNs are unknown");
+            for (const arn of Array.isArray(managed) ? managed : []) checkManagedArn(resource, arn, config, findings);
+            break;
+        }
+        case aws.iamRolePolicy:
+        case aws.iamPolicy:
+            checkDocument(resource, "policy", at(resource.props, "policy"), config, findings);
+            break;
+        default:
+            checkManagedArn(resource, at(resource.props, "policyArn"), config, findings);
+    }
+}
+
+/** Project-level basic roles (owner/editor) granted to anyone, the service identities of Cloud Run included. */
+function checkGcpProjectIam(resource: ResourceView, config: LeastPrivilegeConfig, findings: Findings): void {
+    const grants: Array<{ role: unknown; members: unknown }> = [];
+    if (resource.type === gcp.projectIamPolicy) {
+        const data = jsonOf(at(resource.props, "policyData"));
+        if (data === UNKNOWN) findings.cannotDetermine("policyData is unknown");
+        const bindings = list(at(data, "bindings"));
+        for (const binding of Array.isArray(bindings) ? bindings : []) grants.push({ role: at(binding, "role"), members: at(binding, "members") });
+    } else {
+        grants.push({ role: at(resource.props, "role"), members: at(resource.props, resource.type === gcp.projectIamMember ? "member" : "members") });
+    }
+    for (const grant of grants) {
+        const role = str(grant.role);
+        if (role === UNKNOWN) findings.cannotDetermine("the granted role is unknown");
+        else if (role !== undefined && config.forbiddenGcpRoles.includes(role)) {
+            const members = stringList(grant.members);
+            const who = Array.isArray(members) ? members.join(", ") : "its members";
+            findings.violation(`"${resource.name}" grants the basic role ${role} on the project to ${who}. Grant the predefined ` +
+                `roles the service needs (e.g. roles/secretmanager.secretAccessor on one secret) instead.`);
+        }
+    }
+}
+
+function checkAzureRoleAssignment(resource: ResourceView, config: LeastPrivilegeConfig, findings: Findings): void {
+    const roleId = str(at(resource.props, "roleDefinitionId"));
+    if (roleId === UNKNOWN) {
+        findings.cannotDetermine("roleDefinitionId is unknown");
+        return;
+    }
+    const forbidden = config.forbiddenAzureRoleIds.find((id) => roleId?.toLowerCase().endsWith(id.toLowerCase()));
+    if (forbidden) {
+        findings.violation(`"${resource.name}" assigns the built-in role ${forbidden} (Owner, Contributor or User Access ` +
+            `Administrator). Assign the narrowest data role the identity needs (e.g. Storage Queue Data Contributor on one account).`);
+    }
+}
+
+const AWS_TYPES = [aws.iamRole, aws.iamRolePolicy, aws.iamPolicy, aws.iamRolePolicyAttachment, aws.iamPolicyAttachment];
+const GCP_TYPES = [gcp.projectIamMember, gcp.projectIamBinding, gcp.projectIamPolicy];
+
+/** Least privilege on all three clouds: no wildcard actions or resources, no owner/editor-style grants. */
+export const leastPrivilegeIam: ResourceValidationPolicy = {
+    name: "least-privilege-iam",
+    description: "IAM grants must be least-privilege: no \"*\" or \"service:*\" actions, no Resource \"*\" except for actions AWS only allows on \"*\", no broad AWS managed policies, and no owner/editor-style roles for Google Cloud or Azure identities.",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    configSchema,
+    validateResource: validateResources<LeastPrivilegeConfig>([...AWS_TYPES, ...GCP_TYPES, azure.roleAssignment], configSchema,
+        (resource, config, findings) => {
+            if (AWS_TYPES.includes(resource.type as typeof AWS_TYPES[number])) checkAwsIam(resource, config, findings);
+            else if (resource.type === azure.roleAssignment) checkAzureRoleAssignment(resource, config, findings);
+            else checkGcpProjectIam(resource, config, findings);
+        }),
+};

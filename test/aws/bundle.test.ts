@@ -1,0 +1,114 @@
+import * as assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import { isBuiltin } from "node:module";
+import * as os from "node:os";
+import * as path from "node:path";
+import { unzipSync } from "fflate";
+import { BUNDLE_ENTRY_FILE, deterministicZip, LAMBDA_HANDLER, packageFunction } from "../../tools/bundle";
+import { ofType, planStack } from "../support/stack";
+
+const ONE_MB = 1024 * 1024;
+
+/** The `code` input of a recorded Lambda function: the engine's serialized FileArchive. */
+interface RecordedArchive { path: string }
+
+/** A throwaway functions/ folder with one handler, so a test can edit it. */
+function scratchFunction(handlerSource: string): { functionsDir: string; buildDir: string; handlerFile: string } {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "bundle-test-"));
+    const functionsDir = path.join(root, "functions");
+    fs.mkdirSync(path.join(functionsDir, "echo"), { recursive: true });
+    const handlerFile = path.join(functionsDir, "echo", "handler.ts");
+    fs.writeFileSync(handlerFile, handlerSource);
+    return { functionsDir, buildDir: path.join(root, "build"), handlerFile };
+}
+
+describe("Lambda packaging (esbuild bundle + deterministic zip)", () => {
+    for (const stack of ["dev", "production"]) {
+        it(`${stack}: every function's uploaded zip holds the handler entry, matches its sourceCodeHash and is below 1 MB`, async () => {
+            const functions = ofType(await planStack(stack), "aws:lambda/function:Function");
+            assert.ok(functions.length > 0, "the stack has no Lambda function");
+            for (const fn of functions) {
+                const zipPath = (fn.inputs.code as RecordedArchive).path;
+                const zip = fs.readFileSync(zipPath);
+                assert.equal(fn.inputs.handler, LAMBDA_HANDLER);
+                assert.ok(Object.keys(unzipSync(zip)).includes(BUNDLE_ENTRY_FILE), `${zipPath} has no ${BUNDLE_ENTRY_FILE}`);
+                assert.equal(fn.inputs.sourceCodeHash, createHash("sha256").update(zip).digest("base64"), zipPath);
+                assert.ok(zip.byteLength < ONE_MB, `${zipPath} is ${zip.byteLength} bytes`);
+            }
+        });
+    }
+
+    it("customer-api's bundle is one index.js that loads with only Node built-ins (AWS SDK and Powertools bundled) and exports handler", () => {
+        const pkg = packageFunction("customer-api");
+        assert.deepEqual(pkg.entries, [BUNDLE_ENTRY_FILE]);
+        const code = Buffer.from(unzipSync(fs.readFileSync(pkg.zipPath))[BUNDLE_ENTRY_FILE]).toString("utf8");
+        const required: string[] = [];
+        const builtinsOnly = (id: string) => {
+            required.push(id);
+            if (!isBuiltin(id)) throw new Error(`the bundle requires ${id} at run time`);
+            return require(id) as unknown;
+        };
+        // Init needs its variables; the closed port makes the secret prefetch fail fast instead of calling AWS.
+        const initVariables = { TABLE_NAME: "t", SECRET_ARN: "arn:aws:secretsmanager:eu-west-1:1:secret:s", AWS_ENDPOINT_URL: "http://127.0.0.1:9" };
+        Object.assign(process.env, initVariables);
+        try {
+            const loaded = { exports: {} as Record<string, unknown> };
+            new Function("module", "exports", "require", code)(loaded, loaded.exports, builtinsOnly);
+            assert.equal(typeof loaded.exports.handler, "function");
+        } finally {
+            for (const name of Object.keys(initVariables)) delete process.env[name];
+        }
+        assert.ok(required.every((id) => isBuiltin(id)), required.join(", "));
+    });
+
+    it("gives the same zip bytes for the same files whatever their order, with a 1980 timestamp and mode 0644", () => {
+        const files = { "b.js": new TextEncoder().encode("b"), "a.js": new TextEncoder().encode("a") };
+        const first = deterministicZip(files);
+        const second = deterministicZip({ "a.js": files["a.js"], "b.js": files["b.js"] });
+        assert.deepEqual(Buffer.from(first), Buffer.from(second));
+        // Local file header of the first entry: DOS time at offset 10 (0 = 00:00), DOS date at 12 (1980-01-01 = 0x21).
+        const view = Buffer.from(first);
+        assert.equal(view.readUInt16LE(10), 0);
+        assert.equal(view.readUInt16LE(12), 0x21);
+        assert.equal(view.toString("utf8", 30, 34), "a.js");
+        // Central directory record: external attributes (offset 38) carry the Unix mode in the high 16 bits.
+        const central = view.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+        assert.equal(view.readUInt32LE(central + 38) >>> 16, 0o100644);
+    });
+
+    it("keeps the hash of an unchanged handler across fresh builds and changes it when the handler changes", () => {
+        const scratch = scratchFunction("export const handler = async () => ({ statusCode: 200, body: 'one' });\n");
+        const first = packageFunction("echo", scratch);
+        fs.rmSync(scratch.buildDir, { recursive: true });
+        const rebuilt = packageFunction("echo", scratch);
+        assert.equal(rebuilt.reusedCachedBuild, false);
+        assert.equal(rebuilt.sha256Base64, first.sha256Base64);
+
+        fs.writeFileSync(scratch.handlerFile, "export const handler = async () => ({ statusCode: 200, body: 'two' });\n");
+        const changed = packageFunction("echo", scratch);
+        assert.equal(changed.reusedCachedBuild, false);
+        assert.notEqual(changed.sha256Base64, first.sha256Base64);
+    });
+
+    it("reuses the cached zip while no input file changed, and rebuilds when the source-map option changes the output", () => {
+        const scratch = scratchFunction("export const handler = async () => 'cached';\n");
+        const built = packageFunction("echo", scratch);
+        const reused = packageFunction("echo", scratch);
+        assert.equal(built.reusedCachedBuild, false);
+        assert.equal(reused.reusedCachedBuild, true);
+        assert.equal(reused.sha256Base64, built.sha256Base64);
+        const withMap = packageFunction("echo", { ...scratch, sourceMap: true });
+        assert.equal(withMap.reusedCachedBuild, false);
+        assert.deepEqual(withMap.entries, [BUNDLE_ENTRY_FILE, `${BUNDLE_ENTRY_FILE}.map`]);
+    });
+
+    it("names the expected handler file and the function folders that exist when a function has no handler", () => {
+        const scratch = scratchFunction("export const handler = async () => 1;\n");
+        assert.throws(() => packageFunction("missing", scratch), (error: Error) => {
+            assert.equal(error.message, `no Lambda handler for "missing": expected ${path.join(scratch.functionsDir, "missing", "handler.ts")}. ` +
+                "Function folders with a handler: echo");
+            return true;
+        });
+    });
+});

@@ -1,0 +1,64 @@
+import * as assert from "node:assert/strict";
+import { BenchResults, compareRuns, keyNumbers } from "../../tools/bench/results";
+import { PlanMeasurement } from "../../tools/bench/scale/measure-plan";
+
+const plan = (elapsedMs: number): PlanMeasurement => ({
+    elapsedMs, programMs: elapsedMs / 2, policyCheckMs: elapsedMs / 2, analyzeStackMs: 100, resources: 1301,
+    mandatoryViolations: 0, advisoryViolations: 0, wallMs: elapsedMs + 3000, peakRssMb: 400,
+});
+
+function run(generatedAt: string, coldStartMs: number, scaleMs: number, extraSize?: number): BenchResults {
+    const dist = (median: number) => ({ median, p90: median * 1.2, runs: 15 });
+    return {
+        generatedAt,
+        machine: { nodeVersion: "v22.23.3", cpuModel: "test cpu", cpuCount: 2, totalMemoryMb: 4096, platform: "linux" },
+        benchSeconds: 300,
+        coldStartRuns: 15,
+        nodeBootMs: dist(40),
+        functions: [{
+            source: "customer-api",
+            package: {
+                deployed: { zipBytes: 100, unzippedBytes: 300, files: 1 },
+                naive: { zipBytes: 4000, unzippedBytes: 12000, files: 4000, nodeModulesPackages: 50, undeclaredImports: [] },
+                zipRatio: 0.025, unzippedRatio: 0.025,
+            },
+            coldStart: {
+                deployedMs: dist(coldStartMs), naiveMs: dist(400), coldStartRatio: coldStartMs / 400,
+                deployedInitMs: dist(coldStartMs - 40), naiveInitMs: dist(360), initRatio: (coldStartMs - 40) / 360,
+                deployedModuleLoadMs: dist(50), naiveModuleLoadMs: dist(300), moduleLoadRatio: 0.167,
+                initResponses: [200], dominantImports: [],
+            },
+        }],
+        policyCheckScale: {
+            sizes: [{ functions: 100, plan: plan(scaleMs) }, ...(extraSize ? [{ functions: extraSize, plan: plan(scaleMs * 9) }] : [])],
+            scaleRatio: extraSize ? 9 : null,
+            policyCheckScaleRatio: extraSize ? 9 : null,
+        },
+        offlinePlan: { dev: plan(8000) },
+    };
+}
+
+describe("bench run-to-run comparison", () => {
+    it("names each key number after what it measures", () => {
+        assert.deepEqual(Object.keys(keyNumbers(run("a", 100, 10_000, 1000))), [
+            "customer-api.zipRatio", "customer-api.coldStartRatio", "customer-api.initRatio",
+            "customer-api.deployedColdStartMedianMs", "customer-api.naiveColdStartMedianMs",
+            "scale.100.elapsedMs", "scale.100.peakRssMb", "scale.1000.elapsedMs", "scale.1000.peakRssMb",
+            "scale.scaleRatio", "plan.dev.elapsedMs",
+        ]);
+    });
+
+    it("flags a key number that moved more than 20% between two runs and only that one", () => {
+        const comparison = compareRuns(run("first", 100, 10_000), run("second", 125, 11_000));
+        assert.deepEqual(comparison.outside, ["customer-api.coldStartRatio", "customer-api.initRatio", "customer-api.deployedColdStartMedianMs"]);
+        const scale = comparison.changes.find((change) => change.key === "scale.100.elapsedMs");
+        assert.deepEqual(scale, { key: "scale.100.elapsedMs", previous: 10_000, current: 11_000, relativeChange: 0.1 });
+        assert.equal(comparison.previousGeneratedAt, "first");
+    });
+
+    it("leaves out key numbers only one of the two runs measured", () => {
+        const comparison = compareRuns(run("first", 100, 10_000), run("second", 100, 10_000, 1000));
+        assert.equal(comparison.changes.some((change) => change.key.startsWith("scale.1000")), false);
+        assert.deepEqual(comparison.outside, []);
+    });
+});

@@ -1,0 +1,107 @@
+import { strict as assert } from "node:assert";
+import fc from "fast-check";
+import { postJson, postText, RunningChurnApi, SHIPPED_MODEL_FILE, startInProcess } from "./support/in-process-churn-api";
+import { readFileSync } from "node:fs";
+import { ModelFeature } from "../../functions/churn-api/src/model";
+
+const FEATURES: ModelFeature[] = JSON.parse(readFileSync(SHIPPED_MODEL_FILE, "utf8")).features;
+const NAMES = FEATURES.map((f) => f.name);
+const RUNS = { numRuns: 25 };
+
+/** Any request the v3 model accepts: every feature a number within its range. */
+const validRequest = fc.record({
+    customer_id: fc.string({ minLength: 1, maxLength: 128 }).filter((s) => s.trim() !== ""),
+    features: fc.record(Object.fromEntries(FEATURES.map((f) => [f.name, fc.double({ min: f.min, max: f.max, noNaN: true })]))),
+});
+
+/** A JSON value that is not a finite number. */
+const notANumber = fc.jsonValue().filter((v) => typeof v !== "number");
+
+async function expect400(api: RunningChurnApi, body: unknown): Promise<string[]> {
+    const response = await postJson(api.baseUrl, body);
+    assert.equal(response.status, 400, `expected 400 for ${JSON.stringify(body)}, got ${response.status}`);
+    assert.equal(response.body.error, "invalid prediction request");
+    return response.body.problems as string[];
+}
+
+describe("churn-api request validation (property-based, over HTTP)", () => {
+    let api: RunningChurnApi;
+    before(async () => { api = await startInProcess({ modelVersion: "v3" }); });
+    after(async () => { await api.server.shutdown(1_000); });
+
+    it("answers 200 with a probability in [0, 1] and the level its thresholds give, for any valid request", async () => {
+        await fc.assert(fc.asyncProperty(validRequest, async (request) => {
+            const { status, body } = await postJson(api.baseUrl, request);
+            assert.equal(status, 200);
+            const p = body.churn_probability as number;
+            assert.ok(p >= 0 && p <= 1 && Math.round(p * 10_000) === p * 10_000, `bad probability ${p}`);
+            assert.equal(body.risk_level, p > 0.7 ? "high" : p > 0.4 ? "medium" : "low");
+            assert.equal(body.customer_id, request.customer_id);
+        }), RUNS);
+    });
+
+    it("answers 400 naming the body shape when the JSON body is not an object", async () => {
+        const notAnObject = fc.oneof(fc.constant(null), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), fc.array(fc.jsonValue()));
+        await fc.assert(fc.asyncProperty(notAnObject, async (body) => {
+            assert.deepEqual(await expect400(api, body), ["the body must be a JSON object with \"customer_id\" and \"features\""]);
+        }), RUNS);
+    });
+
+    it("answers 400 naming the one feature that is missing", async () => {
+        await fc.assert(fc.asyncProperty(validRequest, fc.constantFrom(...NAMES), async (request, missing) => {
+            const features: Record<string, number> = { ...request.features };
+            delete features[missing];
+            assert.deepEqual(await expect400(api, { ...request, features }), [`"features.${missing}" is required`]);
+        }), RUNS);
+    });
+
+    it("answers 400 naming the feature, its range and the bad value when a feature is not a number in range", async () => {
+        const badValue = (f: ModelFeature) => fc.oneof(notANumber, fc.double({ max: f.min, maxExcluded: true, noNaN: true, noDefaultInfinity: true }), fc.double({ min: f.max, minExcluded: true, noNaN: true, noDefaultInfinity: true }));
+        const target = fc.constantFrom(...FEATURES).chain((f) => fc.tuple(fc.constant(f), badValue(f)));
+        await fc.assert(fc.asyncProperty(validRequest, target, async (request, [feature, value]) => {
+            const problems = await expect400(api, { ...request, features: { ...request.features, [feature.name]: value } });
+            assert.equal(problems.length, 1);
+            assert.ok(problems[0].startsWith(`"features.${feature.name}" must be a number from ${feature.min} to ${feature.max}, got `), problems[0]);
+        }), RUNS);
+    });
+
+    it("answers 400 naming an unknown feature and listing the model's features", async () => {
+        const unknownName = fc.string({ minLength: 1 }).filter((n) => !NAMES.includes(n));
+        await fc.assert(fc.asyncProperty(validRequest, unknownName, fc.double({ noNaN: true }), async (request, name, value) => {
+            const problems = await expect400(api, { ...request, features: { ...request.features, [name]: value } });
+            assert.deepEqual(problems, [`unknown feature ${JSON.stringify(name)}: model v3 uses ${NAMES.join(", ")}`]);
+        }), RUNS);
+    });
+
+    it("answers 400 naming customer_id when it is missing, blank, too long or not a string", async () => {
+        const badId = fc.oneof(
+            fc.constant(undefined),
+            fc.stringMatching(/^\s*$/),
+            fc.string({ minLength: 129, maxLength: 300 }),
+            fc.jsonValue().filter((v) => typeof v !== "string"),
+        );
+        await fc.assert(fc.asyncProperty(validRequest, badId, async (request, customerId) => {
+            const problems = await expect400(api, { ...request, customer_id: customerId });
+            assert.deepEqual(problems, [customerId === undefined
+                ? "\"customer_id\" is required"
+                : "\"customer_id\" must be a non-empty string of at most 128 characters"]);
+        }), RUNS);
+    });
+
+    it("answers 400 naming an unknown top-level field", async () => {
+        const extraField = fc.string({ minLength: 1 }).filter((k) => k !== "customer_id" && k !== "features");
+        await fc.assert(fc.asyncProperty(validRequest, extraField, fc.jsonValue(), async (request, key, value) => {
+            assert.deepEqual(await expect400(api, { ...request, [key]: value }),
+                [`unknown field ${JSON.stringify(key)}: the body accepts only "customer_id" and "features"`]);
+        }), RUNS);
+    });
+
+    it("answers 400 saying the body is not valid JSON for any text JSON.parse rejects", async () => {
+        const notJson = fc.string().filter((text) => { try { JSON.parse(text); return false; } catch { return true; } });
+        await fc.assert(fc.asyncProperty(notJson, async (text) => {
+            const { status, body } = await postText(api.baseUrl, text);
+            assert.equal(status, 400);
+            assert.ok(String(body.error).startsWith("the body is not valid JSON: "), String(body.error));
+        }), RUNS);
+    });
+});

@@ -1,0 +1,24 @@
+/** Values in the engine's wire form, as a policy pack receives them. */
+
+/** What the engine sends for a value it cannot know during preview. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+const SIG = "4dabf18193072939515e22adb298388d";
+const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
+const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
+
+export function fileArchive(path: string): Record<string, unknown> {
+    return { [SIG]: ARCHIVE_SIG, path };
+}
+
+export function assetArchive(assets: Record<string, Record<string, unknown>>): Record<string, unknown> {
+    return { [SIG]: ARCHIVE_SIG, assets };
+}
+
+export function stringAsset(text: string): Record<string, unknown> {
+    return { [SIG]: ASSET_SIG, text };
+}
+
+export function fileAsset(path: string): Record<string, unknown> {
+    return { [SIG]: ASSET_SIG, path };
+}

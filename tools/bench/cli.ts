@@ -1,0 +1,112 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { FUNCTIONS_DIR, HANDLER_SOURCE_FILE, packageFunction } from "../bundle";
+import { motoEndpoint, stopMoto } from "../../test/support/moto";
+import { prepareHandlerEnvironment } from "./cold-start/handler-environment";
+import { measureColdStart, measureNodeBoot } from "./cold-start/measure-cold-start";
+import { describeMachine } from "./machine";
+import { BenchUsageError, parseBenchOptions } from "./options";
+import { buildPackages } from "./package-size/package-sizes";
+import { markdownReport } from "./report/markdown";
+import { BenchResults, compareRuns, FunctionResult, ScaleResult } from "./results";
+import { measurePlan, PlanMeasurement } from "./scale/measure-plan";
+import { CODE_ZIP_ENV, FUNCTION_COUNT_ENV } from "./scale/scale-inputs";
+import { Distribution, ratio } from "./stats";
+
+const REPO_ROOT = path.resolve(__dirname, "../..");
+const RESULTS_DIR = path.join(REPO_ROOT, "bench");
+const RESULTS_JSON = path.join(RESULTS_DIR, "results.json");
+const SCALE_PROGRAM = path.relative(REPO_ROOT, path.join(__dirname, "scale", "scale-program.ts"));
+/** The stacks whose offline plan time is reported. */
+const PLANNED_STACKS = ["dev", "production"];
+
+/** `npm run bench`: see docs/bench.md. */
+async function main(): Promise<void> {
+    const started = performance.now();
+    const options = parseBenchOptions(process.argv.slice(2));
+    const machine = describeMachine();
+    log(`node ${machine.nodeVersion} on ${machine.cpuModel} (${machine.cpuCount} cores, ${machine.totalMemoryMb} MB)`);
+
+    const handlers = fs.readdirSync(FUNCTIONS_DIR).filter((dir) => fs.existsSync(path.join(FUNCTIONS_DIR, dir, HANDLER_SOURCE_FILE))).sort();
+    if (handlers.length === 0) throw new Error(`no functions/<name>/${HANDLER_SOURCE_FILE} found: nothing to measure`);
+    const { nodeBootMs, functions } = await measureFunctions(handlers, options.coldStartRuns);
+
+    const offlinePlan: Record<string, PlanMeasurement> = {};
+    for (const stack of PLANNED_STACKS) {
+        offlinePlan[stack] = await measurePlan(REPO_ROOT, ["--stack", stack]);
+        log(`[plan] ${stack}: ${offlinePlan[stack].resources} resources in ${(offlinePlan[stack].elapsedMs / 1000).toFixed(1)} s`);
+    }
+
+    const codeZip = packageFunction(handlers[0]).zipPath;
+    const sizes: ScaleResult[] = [];
+    for (const functionCount of options.scaleSizes) {
+        const plan = await measurePlan(REPO_ROOT, ["--program", SCALE_PROGRAM, "--stack", "bench"],
+            { [FUNCTION_COUNT_ENV]: String(functionCount), [CODE_ZIP_ENV]: codeZip });
+        sizes.push({ functions: functionCount, plan });
+        log(`[scale] ${functionCount} functions: ${plan.resources} resources in ${(plan.elapsedMs / 1000).toFixed(1)} s, peak ${plan.peakRssMb} MB`);
+    }
+
+    const results: BenchResults = {
+        generatedAt: new Date().toISOString(),
+        machine,
+        benchSeconds: Math.round((performance.now() - started) / 1000),
+        coldStartRuns: options.coldStartRuns,
+        nodeBootMs,
+        functions,
+        policyCheckScale: { sizes, ...scaleRatios(sizes) },
+        offlinePlan,
+    };
+    if (fs.existsSync(RESULTS_JSON)) {
+        results.reproducibility = compareRuns(JSON.parse(fs.readFileSync(RESULTS_JSON, "utf8")) as BenchResults, results);
+    }
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + "\n");
+    const report = markdownReport(results);
+    fs.writeFileSync(path.join(RESULTS_DIR, "results.md"), report);
+    process.stdout.write(report);
+}
+
+/** Package sizes and cold starts of every handler, against one moto server holding what their init reads. */
+async function measureFunctions(handlers: string[], runs: number): Promise<{ nodeBootMs: Distribution; functions: FunctionResult[] }> {
+    try {
+        const environmentOf = await prepareHandlerEnvironment(await motoEndpoint());
+        const nodeBootMs = await measureNodeBoot(environmentOf("empty"), runs);
+        log(`[cold start] empty handler (node boot): ${nodeBootMs.median} ms`);
+        const results: FunctionResult[] = [];
+        for (const source of handlers) {
+            const { sizes, deployed, naive } = buildPackages(REPO_ROOT, source);
+            if (sizes.naive.undeclaredImports.length > 0) {
+                log(`[warning] ${source} imports ${sizes.naive.undeclaredImports.join(", ")} without declaring it in ` +
+                    `functions/${source}/package.json: a naive package would fail at init; the bench adds it to compare like with like`);
+            }
+            const coldStart = await measureColdStart(deployed, naive, environmentOf(source), runs);
+            results.push({ source, package: sizes, coldStart });
+            log(`[cold start] ${source}: zipRatio ${sizes.zipRatio}, deployed ${coldStart.deployedMs.median} ms, ` +
+                `naive ${coldStart.naiveMs.median} ms, coldStartRatio ${coldStart.coldStartRatio}`);
+        }
+        return { nodeBootMs, functions: results };
+    } finally {
+        await stopMoto();
+    }
+}
+
+/** Largest size against the size ten times smaller (1,000 vs 100 by default); null when that pair was not run. */
+function scaleRatios(sizes: ScaleResult[]): { scaleRatio: number | null; policyCheckScaleRatio: number | null } {
+    const largest = sizes.at(-1);
+    const tenfoldSmaller = largest && sizes.find((size) => size.functions * 10 === largest.functions);
+    if (!largest || !tenfoldSmaller) return { scaleRatio: null, policyCheckScaleRatio: null };
+    return {
+        scaleRatio: ratio(largest.plan.elapsedMs, tenfoldSmaller.plan.elapsedMs),
+        policyCheckScaleRatio: ratio(largest.plan.policyCheckMs, tenfoldSmaller.plan.policyCheckMs),
+    };
+}
+
+function log(message: string): void {
+    process.stderr.write(`${message}\n`);
+}
+
+main().catch((error: unknown) => {
+    process.stderr.write(error instanceof BenchUsageError ? `${error.message}\n`
+        : `bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = error instanceof BenchUsageError ? 2 : 1;
+});

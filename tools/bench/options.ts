@@ -1,0 +1,41 @@
+import { parseArgs } from "node:util";
+
+export interface BenchOptions {
+    /** Timed cold starts per package (the issue asks for at least 15). */
+    coldStartRuns: number;
+    /** Function counts of the generated scale program, ascending. */
+    scaleSizes: number[];
+}
+
+export const BENCH_USAGE = "usage: npm run bench -- [--runs N (default 15)] [--sizes 10,100,1000]";
+const DEFAULTS: BenchOptions = { coldStartRuns: 15, scaleSizes: [10, 100, 1000] };
+
+/** A command line the bench cannot run; the message says what to type instead. */
+export class BenchUsageError extends Error {
+    constructor(message: string) {
+        super(`${message}; ${BENCH_USAGE}`);
+        this.name = "BenchUsageError";
+    }
+}
+
+export function parseBenchOptions(argv: readonly string[]): BenchOptions {
+    let values: { runs?: string; sizes?: string };
+    try {
+        values = parseArgs({ args: [...argv], strict: true, options: { runs: { type: "string" }, sizes: { type: "string" } } }).values;
+    } catch (error) {
+        throw new BenchUsageError((error as Error).message.split("\n")[0]);
+    }
+    const coldStartRuns = values.runs === undefined ? DEFAULTS.coldStartRuns : wholeNumber(values.runs, "--runs");
+    const scaleSizes = values.sizes === undefined ? DEFAULTS.scaleSizes
+        : values.sizes.split(",").map((size) => wholeNumber(size.trim(), "--sizes"));
+    if (scaleSizes.some((size, index) => index > 0 && size <= scaleSizes[index - 1])) {
+        throw new BenchUsageError(`--sizes ${values.sizes} must list function counts in ascending order`);
+    }
+    return { coldStartRuns, scaleSizes };
+}
+
+function wholeNumber(text: string, flag: string): number {
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < 1) throw new BenchUsageError(`${flag} ${JSON.stringify(text)} must be a whole number of at least 1`);
+    return value;
+}

@@ -1,0 +1,99 @@
+import { ColdStartComparison } from "./cold-start/measure-cold-start";
+import { MachineInfo } from "./machine";
+import { PackageComparison } from "./package-size/package-sizes";
+import { PlanMeasurement } from "./scale/measure-plan";
+import { Distribution } from "./stats";
+
+/** One Lambda handler: its two packages and their cold starts. */
+export interface FunctionResult {
+    source: string;
+    package: PackageComparison;
+    coldStart: ColdStartComparison;
+}
+
+export interface ScaleResult {
+    /** Functions in the generated program (see tools/bench/scale/scale-program.ts). */
+    functions: number;
+    plan: PlanMeasurement;
+}
+
+/** The contents of bench/results.json. Times in ms, sizes in bytes, memory in MB. */
+export interface BenchResults {
+    generatedAt: string;
+    machine: MachineInfo;
+    /** Wall-clock seconds of the whole `npm run bench`. */
+    benchSeconds: number;
+    coldStartRuns: number;
+    /** Cold start of an empty handler: node's boot, paid by every package (ms). */
+    nodeBootMs: Distribution;
+    functions: FunctionResult[];
+    policyCheckScale: {
+        sizes: ScaleResult[];
+        /** elapsedMs of the largest size / elapsedMs of the size 10 times smaller (linear growth: about 10). */
+        scaleRatio: number | null;
+        /** Same ratio for the policy check alone (Analyze of every resource + AnalyzeStack). */
+        policyCheckScaleRatio: number | null;
+    };
+    /** `npm run plan -- --stack <name>` of the real program. */
+    offlinePlan: Record<string, PlanMeasurement>;
+    /** The key numbers of this run next to those of the run before it (absent on a first run). */
+    reproducibility?: Reproducibility;
+}
+
+export interface KeyNumberChange {
+    key: string;
+    previous: number;
+    current: number;
+    /** |current - previous| / previous. */
+    relativeChange: number;
+}
+
+export interface Reproducibility {
+    previousGeneratedAt: string;
+    /** The run-to-run tolerance the acceptance asks for. */
+    tolerance: number;
+    changes: KeyNumberChange[];
+    /** Keys whose change exceeds the tolerance. */
+    outside: string[];
+}
+
+export const REPRODUCIBILITY_TOLERANCE = 0.2;
+
+/** The numbers the README quotes, by a key that says what each one is. */
+export function keyNumbers(results: BenchResults): Record<string, number> {
+    const numbers: Record<string, number> = {};
+    for (const fn of results.functions) {
+        numbers[`${fn.source}.zipRatio`] = fn.package.zipRatio;
+        numbers[`${fn.source}.coldStartRatio`] = fn.coldStart.coldStartRatio;
+        numbers[`${fn.source}.initRatio`] = fn.coldStart.initRatio;
+        numbers[`${fn.source}.deployedColdStartMedianMs`] = fn.coldStart.deployedMs.median;
+        numbers[`${fn.source}.naiveColdStartMedianMs`] = fn.coldStart.naiveMs.median;
+    }
+    for (const size of results.policyCheckScale.sizes) {
+        numbers[`scale.${size.functions}.elapsedMs`] = size.plan.elapsedMs;
+        numbers[`scale.${size.functions}.peakRssMb`] = size.plan.peakRssMb;
+    }
+    if (results.policyCheckScale.scaleRatio !== null) numbers["scale.scaleRatio"] = results.policyCheckScale.scaleRatio;
+    for (const [stack, plan] of Object.entries(results.offlinePlan)) numbers[`plan.${stack}.elapsedMs`] = plan.elapsedMs;
+    return numbers;
+}
+
+/** Compares the key numbers both runs have; a key only one run has (other sizes, new handler) is left out. */
+export function compareRuns(previous: BenchResults, current: BenchResults): Reproducibility {
+    const before = keyNumbers(previous);
+    const now = keyNumbers(current);
+    const changes = Object.keys(now)
+        .filter((key) => key in before && before[key] !== 0)
+        .map((key) => ({
+            key,
+            previous: before[key],
+            current: now[key],
+            relativeChange: Math.round((Math.abs(now[key] - before[key]) / Math.abs(before[key])) * 1000) / 1000,
+        }));
+    return {
+        previousGeneratedAt: previous.generatedAt,
+        tolerance: REPRODUCIBILITY_TOLERANCE,
+        changes,
+        outside: changes.filter((change) => change.relativeChange > REPRODUCIBILITY_TOLERANCE).map((change) => change.key),
+    };
+}

@@ -1,0 +1,14 @@
+/** What one plan reports to the scale bench (see plan-probe.ts); times in ms. */
+export interface PlanProbeResult {
+    /** runPlan's own clock: config read to last policy answer (process and module start-up excluded). */
+    elapsedMs: number;
+    /** The program under the mock runtime, until every registration is recorded. */
+    programMs: number;
+    /** Waiting for the pack if still starting, Analyze of every resource, then AnalyzeStack. */
+    policyCheckMs: number;
+    /** The single AnalyzeStack call over all resources. */
+    analyzeStackMs: number;
+    resources: number;
+    mandatoryViolations: number;
+    advisoryViolations: number;
+}
