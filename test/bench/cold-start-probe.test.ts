@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { dominantImports } from "../../tools/bench/cold-start/measure-cold-start";
-import { runProbe } from "../../tools/bench/cold-start/probe-process";
+import { ProbeResult, runProbe } from "../../tools/bench/cold-start/probe-process";
 
 /** Init work the handler starts but does not await, as a secret prefetch does. */
 const ASYNC_INIT_MS = 150;
@@ -47,7 +47,7 @@ describe("cold start probe (one fresh node process per start)", () => {
     });
 
     it("ranks imports by their median load time over the profile runs", () => {
-        const profiles = [{ importMs: { a: 10, b: 50 } }, { importMs: { a: 30, b: 40 } }, { importMs: { a: 20, c: 1 } }];
+        const profiles: Pick<ProbeResult, "importMs">[] = [{ importMs: { a: 10, b: 50 } }, { importMs: { a: 30, b: 40 } }, { importMs: { a: 20, c: 1 } }];
         assert.deepEqual(dominantImports(profiles), [{ module: "b", ms: 40 }, { module: "a", ms: 20 }, { module: "c", ms: 0 }]);
     });
 });

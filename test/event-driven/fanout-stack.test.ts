@@ -89,9 +89,10 @@ for (const stack of ["dev", "production"] as const) {
                         Action: ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
                         Resource: [arnOf(view.byName("aws:dynamodb/table:Table", "order-events-idempotency"))],
                     });
-                    assert.deepEqual(statements.map((s) => s.Sid),
-                        ["WriteOwnLogGroup", "WriteXRayTraces", "ConsumeOwnQueue", "RecordIdempotency", OWN_OUTPUT[consumer].sid]);
-                    assert.deepEqual(bySid[OWN_OUTPUT[consumer].sid].Resource, [arnOf(view.byName(...OWN_OUTPUT[consumer].resource))]);
+                    const own = OWN_OUTPUT[consumer];
+                    assert.deepEqual(statements.map((s) => s.Sid), ["WriteOwnLogGroup", "WriteXRayTraces", "ConsumeOwnQueue",
+                        "RecordIdempotency", own.sid, ...(stack === "production" ? VPC_STATEMENTS : [])]);
+                    assert.deepEqual(bySid[own.sid].Resource, [arnOf(view.byName(own.type, own.name))]);
                 });
             });
         }
@@ -112,7 +113,9 @@ for (const stack of ["dev", "production"] as const) {
             const dlqNames = [...CONSUMERS.map((c) => `order-events-${c}-dlq`), "order-events-delivery-dlq", "order-publisher-dlq"];
             for (const dlqName of dlqNames) {
                 const alarm = view.byName("aws:cloudwatch/metricAlarm:MetricAlarm", `${dlqName}-depth`);
-                assert.deepEqual(alarm.inputs.dimensions, { QueueName: view.queue(dlqName).outputs.name }, dlqName);
+                const queueName = view.queue(dlqName).outputs.name;
+                assert.match(String(queueName), new RegExp(`^${dlqName}-[0-9a-f]{7}$`));
+                assert.deepEqual(alarm.inputs.dimensions, { QueueName: queueName }, dlqName);
                 assert.equal(alarm.inputs.metricName, "ApproximateNumberOfMessagesVisible");
                 assert.equal(alarm.inputs.threshold, 0);
                 assert.deepEqual(alarm.inputs.alarmActions, [alarmTopicArn]);
@@ -125,7 +128,10 @@ for (const stack of ["dev", "production"] as const) {
 
 /** The one resource each consumer writes besides the idempotency table, and the grant's statement id. */
 const OWN_OUTPUT = {
-    billing: { sid: "WriteInvoices", resource: ["aws:dynamodb/table:Table", "order-events-invoices"] },
-    notification: { sid: "PublishCustomerNotifications", resource: ["aws:sns/topic:Topic", "order-events-notifications"] },
-    analytics: { sid: "CountOrderMetrics", resource: ["aws:dynamodb/table:Table", "order-events-metrics"] },
+    billing: { sid: "WriteInvoices", type: "aws:dynamodb/table:Table", name: "order-events-invoices" },
+    notification: { sid: "PublishCustomerNotifications", type: "aws:sns/topic:Topic", name: "order-events-notifications" },
+    analytics: { sid: "CountOrderMetrics", type: "aws:dynamodb/table:Table", name: "order-events-metrics" },
 } as const;
+
+/** Production runs the functions in a VPC: ServerlessFunction adds its network-interface statements. */
+const VPC_STATEMENTS = ["CreateNetworkInterfacesInOwnSubnets", "ManageOwnNetworkInterfaces", "DescribeNetworkInterfaces"];

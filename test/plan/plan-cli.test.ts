@@ -75,11 +75,19 @@ describe("npm run plan on the real stacks with the real policy pack (pack starte
         assert.match(outcome.stdout, /\n {2}mandatory \(blocks the deployment\)\n {4}\[least-privilege-iam\] urn:pulumi:production::serverless-platform::aws:iam\/rolePolicy:RolePolicy::admin-everything\n/);
     });
 
-    it("as its own process, exits 2 on an invalid stack config, naming the key path on stderr without a stack trace", async () => {
-        const outcome = await planProcess(["--stack", "dev", "--config", "test/plan/fixtures/bad-timeout.yaml"]);
+    it("exits 2 on a setting out of range, naming the key path on stderr without a stack trace", async () => {
+        const outcome = await planInProcess(["--stack", "dev", "--config", "test/plan/fixtures/bad-timeout.yaml"], realPack);
         assert.equal(outcome.code, 2);
         assert.equal(outcome.stdout, "");
         assert.match(outcome.stderr, /^error: the program failed: Invalid settings for stack "dev":\n {2}- serverless-platform:customerApiTimeoutSeconds = 5000 must be an integer from 1 to 900/);
         assert.doesNotMatch(outcome.stderr, /\n\s+at /);
+    });
+
+    it("as its own process, exits 2 on a config value of the wrong type with one line naming the file and key", async () => {
+        const outcome = await planProcess(["--stack", "dev", "--config", "test/plan/fixtures/bad-type.yaml"]);
+        assert.equal(outcome.code, 2);
+        assert.equal(outcome.stdout, "");
+        assert.equal(outcome.stderr, `error: ${path.join(REPO_ROOT, "test/plan/fixtures/bad-type.yaml")}: serverless-platform:customerApiTimeoutSeconds = ` +
+            `"thirty" is not of type integer, which Pulumi.yaml declares for it; write an integer\n`);
     });
 });

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import Ajv from "ajv";
 import { AnalyzedResource, PolicyViolation } from "../../tools/policy-pack";
-import { compliantEventStack, urnOf } from "./support/fixtures";
+import { compliantEventStack, urnOf, without } from "./support/fixtures";
 import { DEV_CONFIG, PRODUCTION_CONFIG, packStartupMs, policyPack } from "./support/pack";
 
 /** The contract: names and order of DESIGN.md's policy table. */
@@ -24,13 +24,19 @@ function levelIn(config: typeof DEV_CONFIG, policy: string): string | undefined 
     return typeof entry === "string" ? entry : entry?.enforcementLevel;
 }
 
-/** `copies` renamed copies of the compliant event stack: 12 resources each. */
+/**
+ * A production-shaped stack: `copies` consumers of the compliant event stack (10 resources each:
+ * function, role, log group, queue, DLQ, subscription, permission, mapping, two alarms) fanning out
+ * from one orders topic, with one alarm topic.
+ */
 function productionSizeStack(copies: number): AnalyzedResource[] {
-    return Array.from({ length: copies }, (_, copy) => compliantEventStack().all().map((resource) => {
+    const { alarmTopic, ordersTopic } = compliantEventStack();
+    const consumers = Array.from({ length: copies }, (_, copy) => without(compliantEventStack().all(), alarmTopic, ordersTopic).map((resource) => {
         const text = JSON.stringify(resource.properties).replace(/consumer/g, `consumer${copy}`);
         const name = resource.name.replace(/consumer/g, `consumer${copy}`);
         return { ...resource, name, urn: urnOf(resource.type, name), properties: JSON.parse(text) as Record<string, unknown> };
     })).flat();
+    return [alarmTopic, ordersTopic, ...consumers];
 }
 
 async function inBatches<T>(items: T[], inFlight: number, run: (item: T) => Promise<PolicyViolation[]>): Promise<PolicyViolation[]> {
@@ -80,13 +86,16 @@ describe("the policy pack, served through run-policy-pack", () => {
         assert.deepEqual([...perResource, ...await pack.analyzeStack(stack)], []);
     });
 
-    it("evaluates a production-size stack (300 resources) in under 2 s once started", async () => {
+    it("evaluates a production-size stack (302 resources) in under 2 s once started", async () => {
         const pack = await policyPack();
-        const stack = productionSizeStack(25);
+        const stack = productionSizeStack(30);
         const begin = performance.now();
-        const violations = [...await inBatches(stack, 16, (resource) => pack.analyze(resource)), ...await pack.analyzeStack(stack)];
+        const perResource = await inBatches(stack, 16, (resource) => pack.analyze(resource));
+        const analyzed = performance.now();
+        const violations = [...perResource, ...await pack.analyzeStack(stack)];
         const elapsed = performance.now() - begin;
-        console.log(`      ${stack.length} resources: Analyze x${stack.length} (16 in flight) + AnalyzeStack in ${elapsed.toFixed(0)} ms`);
+        console.log(`      ${stack.length} resources: Analyze x${stack.length} (16 in flight) ${(analyzed - begin).toFixed(0)} ms ` +
+            `+ AnalyzeStack ${(performance.now() - analyzed).toFixed(0)} ms = ${elapsed.toFixed(0)} ms`);
         assert.deepEqual(violations, []);
         assert.ok(elapsed < 2000, `policy evaluation took ${elapsed.toFixed(0)} ms`);
     });

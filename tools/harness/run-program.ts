@@ -94,7 +94,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         const { id, state } = mockResourceState(type, name, inputs, cloud);
         const dependencies = [...new Set(Object.values(propertyDependencies).flat())];
         record({ urn, type, name, custom: true, parent: parentUrn, dependencies, propertyDependencies,
-            provider: defaultProvider(stack, project, type, ""), inputs, outputs: state, id });
+            provider: defaultProvider(stack, project, type, ""), inputs, outputs: withId(state, id), id });
         return { urn, id: id === "" ? UNKNOWN : id };
     };
 
@@ -167,12 +167,18 @@ function patchMonitor(stack: string, project: string, record: (r: RecordedResour
         pendingUrns.set(`${type}::${name}`, urn);
         await register(req, (err, response) => {
             if (!err && response) {
+                const outputs = toEngineView(response.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
                 entry.id = custom ? response.getId() : undefined;
-                entry.outputs = toEngineView(response.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
+                entry.outputs = custom ? withId(outputs, entry.id) : outputs;
             }
             callback(err, response);
         });
     };
+}
+
+/** A custom resource's state, as the engine stores it, carries its id (unknown until it is created). */
+function withId(outputs: Record<string, unknown>, id: string | undefined): Record<string, unknown> {
+    return { ...outputs, id: id ? id : UNKNOWN };
 }
 
 /** The engine's reference to the default provider of a package: `<provider urn>::<provider id>`. */

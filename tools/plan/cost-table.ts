@@ -21,9 +21,11 @@ function count(value: number): string {
 }
 
 function itemRow(item: CostItem): Row {
-    const requests = item.traffic ? count(item.traffic.requestsPerMonth)
-        : count(item.charges.find((c) => c.unit === "requests")?.quantity ?? 0);
-    const breakEven = item.breakEven ? `${count(item.breakEven.requestsPerDay)}/day vs ${item.breakEven.vm} ${formatUsd(item.breakEven.vmMonthlyUsd)}` : "";
+    const requestCharge = item.charges.find((c) => c.unit === "requests");
+    const requests = item.traffic ? count(item.traffic.requestsPerMonth) : requestCharge ? count(requestCharge.quantity) : "";
+    const vm = item.breakEven && `${item.breakEven.vm} ${formatUsd(item.breakEven.vmMonthlyUsd)}`;
+    // 0: the fixed part alone (provisioned or always-ready capacity) costs more than the VM.
+    const breakEven = !item.breakEven ? "" : item.breakEven.requestsPerDay === 0 ? `always: ${vm}` : `${count(item.breakEven.requestsPerDay)}/day: ${vm}`;
     return { cloud: item.cloud, service: item.service, name: item.name, requests, usd: item.monthlyUsd, breakEven };
 }
 
@@ -48,7 +50,7 @@ export function costTable(cost: CostEstimate): string[] {
     }
     rows.push(...[...grouped.values()].map(groupRow));
     rows.sort((a, b) => a.cloud.localeCompare(b.cloud) || a.service.localeCompare(b.service) || a.name.localeCompare(b.name));
-    const header = ["cloud", "service", "resource", "requests/month", "USD/month", "VM cheaper above"];
+    const header = ["cloud", "service", "resource", "requests/month", "USD/month", "always-on VM cheaper above"];
     const cells = [header, ...rows.map((r) => [r.cloud, r.service, r.name, r.requests, formatUsd(r.usd), r.breakEven]),
         ["total", "", "", "", formatUsd(cost.monthlyUsd), ""]];
     const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column].length)));

@@ -4,7 +4,7 @@ import { cloudOfType } from "./resource-tree";
 /**
  * A Mermaid flowchart of the components: one subgraph per cloud, dotted arrows from a component to the
  * components inside it, solid arrows where something inside one component depends on something inside
- * another (each resource counts for the nearest component around it).
+ * another top-level component (each resource counts for the nearest component around it).
  */
 export function mermaidGraph(resources: readonly RecordedResource[]): string {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
@@ -37,12 +37,18 @@ export function mermaidGraph(resources: readonly RecordedResource[]): string {
         const parentOwner = ownerOf(component.parent);
         if (parentOwner) lines.push(`  ${ids.get(parentOwner)} -.-> ${ids.get(component.urn)}`);
     }
+    // A dependency points at the top-level component around it: "uses the network", not each of its parts.
+    const topOwnerOf = (urn: string): string | undefined => {
+        let owner = ownerOf(urn);
+        for (let parent = owner && ownerOf(byUrn.get(owner)?.parent); parent; parent = ownerOf(byUrn.get(parent)?.parent)) owner = parent;
+        return owner;
+    };
     const edges = new Set<string>();
     for (const resource of resources) {
         const from = ownerOf(resource.urn);
         if (!from) continue;
         for (const dependency of resource.dependencies) {
-            const to = ownerOf(dependency);
+            const to = topOwnerOf(dependency);
             if (!to || to === from || isWithin(to, from) || isWithin(from, to)) continue;
             edges.add(`  ${ids.get(from)} --> ${ids.get(to)}`);
         }

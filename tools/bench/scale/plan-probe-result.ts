@@ -1,6 +1,6 @@
 /** What one plan reports to the scale bench (see plan-probe.ts); times in ms. */
 export interface PlanProbeResult {
-    /** runPlan's own clock: config read to last policy answer (process and module start-up excluded). */
+    /** runPlan from its call to its return: config read to last policy answer, pack stopped (process and module start-up excluded). */
     elapsedMs: number;
     /** The program under the mock runtime, until every registration is recorded. */
     programMs: number;
