@@ -23,6 +23,17 @@ export const ACTIONS_ONLY_ALLOWED_ON_ANY_RESOURCE = [
     "ec2:DescribeSubnets",
     "xray:PutTelemetryRecords",
     "xray:PutTraceSegments",
+    "xray:GetSamplingRules",
+    "xray:GetSamplingTargets",
+    // Step Functions' delivery of execution logs to CloudWatch Logs.
+    "logs:CreateLogDelivery",
+    "logs:GetLogDelivery",
+    "logs:UpdateLogDelivery",
+    "logs:DeleteLogDelivery",
+    "logs:ListLogDeliveries",
+    "logs:PutResourcePolicy",
+    "logs:DescribeResourcePolicies",
+    "logs:DescribeLogGroups",
 ] as const;
 
 /** DynamoDB item-level actions a function may be granted on one table. */

@@ -109,10 +109,7 @@ export class OrderSaga extends pulumi.ComponentResource {
         }, { parent: this });
         const observability = new aws.iam.RolePolicy(`${name}-observability`, {
             role: this.role.id,
-            policy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{ Sid: "TraceAndDeliverLogs", Effect: "Allow", Action: STATE_MACHINE_OBSERVABILITY_ACTIONS, Resource: "*" }],
-            }),
+            policy: policyDocument([{ sid: "TraceAndDeliverLogs", actions: STATE_MACHINE_OBSERVABILITY_ACTIONS, resources: ["*"] }]),
         }, { parent: this });
         return [invoke, observability];
     }

@@ -66,7 +66,7 @@ describe("npm run plan on the real stacks with the real policy pack (pack starte
         assert.match(outcome.stdout, /\nResources: \d+\n {2}aws \(\d+\)\n {4}\S+ \[serverless-platform:aws:\w+\] \(\d+\)\n/);
         assert.match(outcome.stdout, /\nPolicy violations: (none|0 mandatory, \d+ advisory)\n/);
         assert.match(outcome.stdout, /\nMonthly cost estimate: [\d,]+\.\d\d USD \(list prices as of \d{4}-\d\d-\d\d, without free tiers\)\n/);
-        assert.match(outcome.stdout, /\n {2}cloud +service +resource +requests\/month +USD\/month +VM cheaper above\n/);
+        assert.match(outcome.stdout, /\n {2}cloud +service +resource +requests\/month +USD\/month +always-on VM cheaper above\n/);
     });
 
     it("exits 1 when a program has a mandatory violation under production's policy config", async () => {

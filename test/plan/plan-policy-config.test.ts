@@ -103,6 +103,12 @@ describe("offline plan: Configure like the Pulumi CLI and preview like the engin
         assert.match(verbose.stderr, /^error: the program failed: orders: retentionDays = 0 must be 1 to 14\nError: orders: .*\n\s+at .*plan-failing\.ts/);
     });
 
+    it("exits 2 naming a --program file that does not exist", async () => {
+        const outcome = await planInProcess(["--program", "missing.ts"], reusing(pack));
+        assert.equal(outcome.code, 2);
+        assert.equal(outcome.stderr, "error: --program missing.ts: no such file; give a Pulumi TypeScript program (default index.ts)\n");
+    });
+
     it("exits 2 on an unknown option, printing the usage", async () => {
         const outcome = await planInProcess(["--stak", "dev"], reusing(pack));
         assert.equal(outcome.code, 2);

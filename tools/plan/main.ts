@@ -13,17 +13,18 @@ import { PackStarter, PlanResult, runPlan } from "./run-plan";
 export interface PlanIo {
     projectDir: string;
     stdout: { write(text: string): unknown };
-    stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
+    /** A terminal (isTTY) gets a progress indicator; a pipe gets only errors. */
+    stderr: { write(text: string): unknown; isTTY?: boolean };
     startPack?: PackStarter;
 }
 
 /** Exit codes of DESIGN.md: 0 no mandatory violation, 1 at least one, 2 the plan could not run. */
-export const EXIT = { ok: 0, mandatoryViolation: 1, cannotPlan: 2 } as const;
+const EXIT = { ok: 0, mandatoryViolation: 1, cannotPlan: 2 } as const;
 
 /** Runs `npm run plan -- ...argv` and returns its exit code. */
 export async function main(argv: readonly string[], io: PlanIo): Promise<number> {
     let options: PlanOptions | undefined;
-    const progress = io.stderr.isTTY ? terminalProgress(io.stderr as NodeJS.WriteStream) : NO_PROGRESS;
+    const progress = io.stderr.isTTY ? terminalProgress(io.stderr) : NO_PROGRESS;
     let result: PlanResult;
     try {
         options = parsePlanOptions(argv);

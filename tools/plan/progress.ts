@@ -13,17 +13,17 @@ const FRAMES = ["|", "/", "-", "\\"];
 const COUNT_REDRAW_MS = 80;
 
 /** A one-line spinner on a terminal's stderr, rewritten in place and erased when done. */
-export function terminalProgress(stream: NodeJS.WriteStream): Progress {
+export function terminalProgress(stream: { write(text: string): unknown }, clock: () => number = Date.now): Progress {
     let frame = 0;
     let lastDraw = 0;
     const draw = (text: string) => {
-        lastDraw = Date.now();
+        lastDraw = clock();
         stream.write(`\r\x1b[2K${FRAMES[frame++ % FRAMES.length]} ${text}`);
     };
     return {
         step: draw,
         count(label, done, total) {
-            if (done === total || Date.now() - lastDraw >= COUNT_REDRAW_MS) draw(`${label} ${done}/${total}`);
+            if (done === total || clock() - lastDraw >= COUNT_REDRAW_MS) draw(`${label} ${done}/${total}`);
         },
         done() {
             stream.write("\r\x1b[2K");

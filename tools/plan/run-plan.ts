@@ -6,7 +6,7 @@ import type { ProgramRun } from "../harness";
 import { loadStackConfig } from "../harness/stack-config";
 import { loadPolicyConfigFile, PolicyConfigFile, PolicyPackProcess, PolicyViolation } from "../policy-pack";
 import { forAnalyze, forAnalyzeStack, forCost } from "./engine-resources";
-import { PlanOptions } from "./options";
+import { PlanOptions, UsageError } from "./options";
 import { Progress } from "./progress";
 
 export interface PlanResult {
@@ -44,6 +44,10 @@ function policyConfigFor(options: PlanOptions, projectDir: string): PolicyConfig
  */
 export async function runPlan(options: PlanOptions, projectDir: string, startPack: PackStarter, progress: Progress): Promise<PlanResult> {
     const started = Date.now();
+    const programFile = path.resolve(projectDir, options.program);
+    if (!fs.existsSync(programFile)) {
+        throw new UsageError(`--program ${options.program}: no such file; give a Pulumi TypeScript program (default index.ts)`);
+    }
     const config = loadStackConfig({ projectDir, stack: options.stack, configFile: options.config && path.resolve(projectDir, options.config) });
     const policyConfig = policyConfigFor(options, projectDir);
     const packStart = startPack({ packDir: path.resolve(projectDir, options.policyPack), policyConfig });
@@ -56,7 +60,7 @@ export async function runPlan(options: PlanOptions, projectDir: string, startPac
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { runProgram }: typeof import("../harness/run-program") = require("../harness/run-program");
         progress.step(`running ${options.program} for stack ${options.stack}${options.preview ? " (preview)" : ""}`);
-        run = await runProgram({ program: path.resolve(projectDir, options.program), config, preview: options.preview });
+        run = await runProgram({ program: programFile, config, preview: options.preview });
     } catch (error) {
         await packStart.then((pack) => pack.close(), () => undefined);
         throw error;

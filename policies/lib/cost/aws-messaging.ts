@@ -43,7 +43,8 @@ function queueFlow(queue: CostResource, index: ResourceIndex): Flow {
     return flowThrough(mappings, "functionName", index);
 }
 
-function withNotes(fields: Omit<CostItem, "monthlyUsd" | "charges" | "notes" | "cloud">, notes: string[]) {
+/** The fields of an AWS line item, with each note once (several links can fail the same way). */
+function awsItemFields(fields: Omit<CostItem, "monthlyUsd" | "charges" | "notes" | "cloud">, notes: string[]) {
     return { ...fields, cloud: "aws" as const, notes: [...new Set(notes)] };
 }
 
@@ -53,7 +54,7 @@ export function httpApiItem(api: CostResource, index: ResourceIndex): CostItem |
     const prices = PRICES.aws.httpApi;
     const integrations = index.ofType(TYPES.httpApiIntegration).filter((i) => index.targets(i, "apiId").includes(api));
     const flow = flowThrough(integrations, "integrationUri", index);
-    return lineItem(withNotes({ urn: api.urn, name: api.name, type: api.type, service: "HTTP API" }, flow.notes), [
+    return lineItem(awsItemFields({ urn: api.urn, name: api.name, type: api.type, service: "HTTP API" }, flow.notes), [
         charge("requests", flow.messages * chunks(flow.payloadKb, prices.meteringKb), "requests", prices.requestsPerMillion / 1e6),
     ]);
 }
@@ -63,7 +64,7 @@ export function queueItem(queue: CostResource, index: ResourceIndex): CostItem |
     const prices = PRICES.aws.sqs;
     const flow = queueFlow(queue, index);
     const requests = flow.messages * prices.requestsPerMessage * chunks(flow.payloadKb, prices.chunkKb);
-    return lineItem(withNotes({ urn: queue.urn, name: queue.name, type: queue.type, service: "SQS" }, flow.notes), [
+    return lineItem(awsItemFields({ urn: queue.urn, name: queue.name, type: queue.type, service: "SQS" }, flow.notes), [
         charge("requests (send, receive, delete)", requests, "requests", prices.requestsPerMillion / 1e6),
     ]);
 }
@@ -79,7 +80,7 @@ export function topicItem(topic: CostResource, index: ResourceIndex): CostItem |
         return NO_FLOW; // email, HTTP: no declared traffic
     });
     const busiest = flows.reduce((max, f) => (f.messages > max.messages ? f : max), NO_FLOW);
-    return lineItem(withNotes({ urn: topic.urn, name: topic.name, type: topic.type, service: "SNS" }, flows.flatMap((f) => f.notes)), [
+    return lineItem(awsItemFields({ urn: topic.urn, name: topic.name, type: topic.type, service: "SNS" }, flows.flatMap((f) => f.notes)), [
         charge("publishes", busiest.messages * chunks(busiest.payloadKb, prices.chunkKb), "requests", prices.publishesPerMillion / 1e6),
     ]);
 }
@@ -113,13 +114,13 @@ function parseDefinition(text: string | undefined): unknown {
 export function stateMachineItem(machine: CostResource, index: ResourceIndex): CostItem | undefined {
     const fields = { urn: machine.urn, name: machine.name, type: machine.type, service: "Step Functions" };
     if (stringAt(machine.properties, "type") === "EXPRESS") {
-        return lineItem(withNotes(fields, ["Express workflows (per request and duration) are not estimated"]), []);
+        return lineItem(awsItemFields(fields, ["Express workflows (per request and duration) are not estimated"]), []);
     }
     const states = countStates(parseDefinition(stringAt(machine.properties, "definition")));
     const tasks = index.functionTargets(machine, "definition").map(functionFlow);
     const executions = Math.max(0, ...tasks.map((f) => f.messages));
     const notes = states === 0 ? ["the definition is unknown (preview): transitions not estimated"] : tasks.flatMap((f) => f.notes);
-    return lineItem(withNotes(fields, notes), [
+    return lineItem(awsItemFields(fields, notes), [
         charge(`state transitions (${states} states x ${executions} executions)`, states * executions, "transitions",
             PRICES.aws.stepFunctions.standardTransitionsPerThousand / 1000),
     ]);

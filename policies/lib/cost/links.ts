@@ -51,10 +51,10 @@ export class ResourceIndex {
     functionTargets(resource: CostResource, property: string): CostResource[] {
         const found = new Set<CostResource>();
         for (const target of this.targets(resource, property)) {
-            if (target.type === TYPES.lambdaFunction) found.add(target);
-            if (target.type === TYPES.lambdaAlias) this.targets(target, "functionName").forEach((fn) => found.add(fn));
+            const candidates = target.type === TYPES.lambdaAlias ? this.targets(target, "functionName") : [target];
+            candidates.filter((r) => r.type === TYPES.lambdaFunction).forEach((fn) => found.add(fn));
         }
-        return [...found].filter((r) => r.type === TYPES.lambdaFunction);
+        return [...found];
     }
 
     private matching(value: string): CostResource[] {
