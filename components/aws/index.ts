@@ -27,8 +27,9 @@ export function buildAws(settings: Settings, aws: AwsSettings): Record<string, u
     const orderSaga = new OrderSaga("order-saga", { shared, settings: aws.orderSaga });
     return {
         alarmTopicArn: alarmTopic.arn,
-        vpcId: network?.vpc.vpcId,
+        ...(network ? { vpcId: network.vpc.vpcId } : {}),
         customerApiUrl: customerApi.url,
+        customerApiSecretArn: customerApi.secret.arn,
         orderEventsTopicArn: orderEvents.topic.arn,
         orderSagaStateMachineArn: orderSaga.stateMachine.arn,
     };

@@ -6,8 +6,9 @@ describe("npm run bench options", () => {
         assert.deepEqual(parseBenchOptions([]), { coldStartRuns: 15, scaleSizes: [10, 100, 1000] });
     });
 
-    it("reads --runs and --sizes", () => {
-        assert.deepEqual(parseBenchOptions(["--runs", "20", "--sizes", "5, 50"]), { coldStartRuns: 20, scaleSizes: [5, 50] });
+    it("reads --runs, --sizes and --plan-stack-trace-limit", () => {
+        assert.deepEqual(parseBenchOptions(["--runs", "20", "--sizes", "5, 50", "--plan-stack-trace-limit", "1"]),
+            { coldStartRuns: 20, scaleSizes: [5, 50], planStackTraceLimit: 1 });
     });
 
     it("rejects a run count that is not a whole number, naming the flag and the usage", () => {

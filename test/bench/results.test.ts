@@ -14,6 +14,7 @@ function run(generatedAt: string, coldStartMs: number, scaleMs: number, extraSiz
         machine: { nodeVersion: "v22.23.3", cpuModel: "test cpu", cpuCount: 2, totalMemoryMb: 4096, platform: "linux" },
         benchSeconds: 300,
         coldStartRuns: 15,
+        planStackTraceLimit: null,
         nodeBootMs: dist(40),
         functions: [{
             source: "customer-api",

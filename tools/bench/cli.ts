@@ -10,7 +10,7 @@ import { buildPackages } from "./package-size/package-sizes";
 import { markdownReport } from "./report/markdown";
 import { BenchResults, compareRuns, FunctionResult, ScaleResult } from "./results";
 import { measurePlan, PlanMeasurement } from "./scale/measure-plan";
-import { CODE_ZIP_ENV, FUNCTION_COUNT_ENV } from "./scale/scale-inputs";
+import { CODE_ZIP_ENV, FUNCTION_COUNT_ENV, STACK_TRACE_LIMIT_ENV } from "./scale/scale-inputs";
 import { Distribution, ratio } from "./stats";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
@@ -31,9 +31,11 @@ async function main(): Promise<void> {
     if (handlers.length === 0) throw new Error(`no functions/<name>/${HANDLER_SOURCE_FILE} found: nothing to measure`);
     const { nodeBootMs, functions } = await measureFunctions(handlers, options.coldStartRuns);
 
+    const planEnvironment: Record<string, string> = options.planStackTraceLimit === undefined ? {}
+        : { [STACK_TRACE_LIMIT_ENV]: String(options.planStackTraceLimit) };
     const offlinePlan: Record<string, PlanMeasurement> = {};
     for (const stack of PLANNED_STACKS) {
-        offlinePlan[stack] = await measurePlan(REPO_ROOT, ["--stack", stack]);
+        offlinePlan[stack] = await measurePlan(REPO_ROOT, ["--stack", stack], planEnvironment);
         log(`[plan] ${stack}: ${offlinePlan[stack].resources} resources in ${(offlinePlan[stack].elapsedMs / 1000).toFixed(1)} s`);
     }
 
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
     const sizes: ScaleResult[] = [];
     for (const functionCount of options.scaleSizes) {
         const plan = await measurePlan(REPO_ROOT, ["--program", SCALE_PROGRAM, "--stack", "bench"],
-            { [FUNCTION_COUNT_ENV]: String(functionCount), [CODE_ZIP_ENV]: codeZip });
+            { ...planEnvironment, [FUNCTION_COUNT_ENV]: String(functionCount), [CODE_ZIP_ENV]: codeZip });
         sizes.push({ functions: functionCount, plan });
         log(`[scale] ${functionCount} functions: ${plan.resources} resources in ${(plan.elapsedMs / 1000).toFixed(1)} s, peak ${plan.peakRssMb} MB`);
     }
@@ -51,13 +53,17 @@ async function main(): Promise<void> {
         machine,
         benchSeconds: Math.round((performance.now() - started) / 1000),
         coldStartRuns: options.coldStartRuns,
+        planStackTraceLimit: options.planStackTraceLimit ?? null,
         nodeBootMs,
         functions,
         policyCheckScale: { sizes, ...scaleRatios(sizes) },
         offlinePlan,
     };
-    if (fs.existsSync(RESULTS_JSON)) {
-        results.reproducibility = compareRuns(JSON.parse(fs.readFileSync(RESULTS_JSON, "utf8")) as BenchResults, results);
+    const previous = fs.existsSync(RESULTS_JSON) ? JSON.parse(fs.readFileSync(RESULTS_JSON, "utf8")) as BenchResults : undefined;
+    if (previous && previous.coldStartRuns === results.coldStartRuns && previous.planStackTraceLimit === results.planStackTraceLimit) {
+        results.reproducibility = compareRuns(previous, results);
+    } else if (previous) {
+        log("[reproducibility] the previous results.json was measured with other options: no comparison");
     }
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + "\n");

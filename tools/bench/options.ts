@@ -5,9 +5,11 @@ export interface BenchOptions {
     coldStartRuns: number;
     /** Function counts of the generated scale program, ascending. */
     scaleSizes: number[];
+    /** Error.stackTraceLimit of the plan processes; undefined leaves Node's default, as `npm run plan` does. */
+    planStackTraceLimit?: number;
 }
 
-export const BENCH_USAGE = "usage: npm run bench -- [--runs N (default 15)] [--sizes 10,100,1000]";
+export const BENCH_USAGE = "usage: npm run bench -- [--runs N (default 15)] [--sizes 10,100,1000] [--plan-stack-trace-limit N]";
 const DEFAULTS: BenchOptions = { coldStartRuns: 15, scaleSizes: [10, 100, 1000] };
 
 /** A command line the bench cannot run; the message says what to type instead. */
@@ -19,9 +21,11 @@ export class BenchUsageError extends Error {
 }
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
-    let values: { runs?: string; sizes?: string };
+    let values: { runs?: string; sizes?: string; "plan-stack-trace-limit"?: string };
     try {
-        values = parseArgs({ args: [...argv], strict: true, options: { runs: { type: "string" }, sizes: { type: "string" } } }).values;
+        values = parseArgs({ args: [...argv], strict: true, options: {
+            runs: { type: "string" }, sizes: { type: "string" }, "plan-stack-trace-limit": { type: "string" },
+        } }).values;
     } catch (error) {
         throw new BenchUsageError((error as Error).message.split("\n")[0]);
     }
@@ -31,7 +35,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     if (scaleSizes.some((size, index) => index > 0 && size <= scaleSizes[index - 1])) {
         throw new BenchUsageError(`--sizes ${values.sizes} must list function counts in ascending order`);
     }
-    return { coldStartRuns, scaleSizes };
+    const limit = values["plan-stack-trace-limit"];
+    return {
+        coldStartRuns,
+        scaleSizes,
+        ...(limit === undefined ? {} : { planStackTraceLimit: wholeNumber(limit, "--plan-stack-trace-limit") }),
+    };
 }
 
 function wholeNumber(text: string, flag: string): number {

@@ -24,6 +24,8 @@ export interface BenchResults {
     /** Wall-clock seconds of the whole `npm run bench`. */
     benchSeconds: number;
     coldStartRuns: number;
+    /** `--plan-stack-trace-limit` of this run; null: the plans ran exactly as `npm run plan` runs them. */
+    planStackTraceLimit: number | null;
     /** Cold start of an empty handler: node's boot, paid by every package (ms). */
     nodeBootMs: Distribution;
     functions: FunctionResult[];

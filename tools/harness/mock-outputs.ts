@@ -153,8 +153,9 @@ const makers: Record<string, Maker> = {
     "gcp:secretmanager/secretVersion:SecretVersion": (c) => ({ id: `${c.inputs.secret}/versions/1`, name: `${c.inputs.secret}/versions/1`, version: "1" }),
     "docker-build:index:Image": (c) => {
         const digest = `sha256:${c.hex(64)}`;
-        const tags = c.inputs.tags as string[] | undefined;
-        const repository = (tags?.[0] ?? c.physicalName).replace(/:[^/:]*$/, "");
+        const tags = c.inputs.tags as unknown[] | undefined;
+        const firstTag = typeof tags?.[0] === "string" ? tags[0] : c.physicalName;
+        const repository = firstTag.replace(/:[^/:]*$/, "");
         return { id: c.physicalName, digest, ref: `${repository}@${digest}` };
     },
     "gcp:storage/bucket:Bucket": (c) => ({ id: c.physicalName, url: `gs://${c.physicalName}`, selfLink: `https://www.googleapis.com/storage/v1/b/${c.physicalName}` }),

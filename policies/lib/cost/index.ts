@@ -1,4 +1,3 @@
 export { estimateMonthlyCost } from "./estimate";
 export { TRAFFIC_TAGS } from "./read";
-export { PRICES } from "./price-book";
 export type { BreakEven, Cloud, CostCharge, CostEstimate, CostItem, CostResource, Traffic } from "./types";
