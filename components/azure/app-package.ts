@@ -1,17 +1,17 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { buildSync, version as esbuildVersion } from "esbuild";
+import { version as esbuildVersion } from "esbuild";
 import { unzipSync } from "fflate";
 import { readCachedZip, writeCachedZip } from "../../tools/bundle/build-cache";
-import { NODE_TARGET } from "../../tools/bundle/esbuild-bundle";
+import { BUNDLE_ENTRY_FILE, bundleHandler, NODE_TARGET } from "../../tools/bundle/esbuild-bundle";
 import { deterministicZip } from "../../tools/bundle/zip";
 
 /** Where the Functions app zips are written (git-ignored). */
 export const AZURE_BUILD_DIR = path.resolve(__dirname, "../../.build/azure");
 
 /** The bundle's file inside the zip; the zip's package.json points `main` at it. */
-export const APP_ENTRY_FILE = "index.js";
+export const APP_ENTRY_FILE = BUNDLE_ENTRY_FILE;
 
 /**
  * The Node.js worker injects this module at run time (it is not on npm): it must stay outside the bundle.
@@ -44,7 +44,8 @@ export function packageFunctionsApp(appDir: string, buildDir = AZURE_BUILD_DIR):
     const cacheKey = JSON.stringify({ esbuildVersion, entry, target: NODE_TARGET });
     let zip = readCachedZip(zipPath, cacheKey);
     if (!zip) {
-        const { bundle, inputs } = bundleApp(entry);
+        const { files, inputs } = bundleHandler(entry, { external: WORKER_PROVIDED_MODULES });
+        const bundle = files[APP_ENTRY_FILE];
         const manifest = JSON.parse(fs.readFileSync(packageJson, "utf8")) as { name: string; version: string };
         zip = deterministicZip({
             [APP_ENTRY_FILE]: bundle,
@@ -61,30 +62,4 @@ export function packageFunctionsApp(appDir: string, buildDir = AZURE_BUILD_DIR):
         zipBytes: zip.byteLength,
         entries: Object.keys(unzipSync(zip)).sort(),
     };
-}
-
-function bundleApp(entry: string): { bundle: Uint8Array; inputs: string[] } {
-    const workingDir = path.dirname(entry);
-    try {
-        const result = buildSync({
-            entryPoints: [entry],
-            absWorkingDir: workingDir,
-            outfile: path.join(workingDir, APP_ENTRY_FILE),
-            write: false,
-            bundle: true,
-            platform: "node",
-            target: NODE_TARGET,
-            format: "cjs",
-            mainFields: ["module", "main"],
-            external: WORKER_PROVIDED_MODULES,
-            minify: true,
-            legalComments: "none",
-            logLevel: "silent",
-            metafile: true,
-        });
-        const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(workingDir, input));
-        return { bundle: result.outputFiles[0].contents, inputs };
-    } catch (error) {
-        throw new Error(`esbuild could not bundle the Functions app ${entry}: ${(error as Error).message}`);
-    }
 }

@@ -7,7 +7,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import * as fc from "fast-check";
 import { CUSTOMER_API_ROUTES } from "../../functions/customer-api/route-keys";
 import { motoEndpoint, resetMoto } from "../support/moto";
-import { captureOutput, httpApiEvent, lambdaContext } from "./support/lambda-context";
+import { lambdaContext } from "../support/lambda-context";
+import { captureOutput, httpApiEvent } from "./support/http-api-event";
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -24,7 +25,7 @@ describe("customer API handler against moto (DynamoDB + Secrets Manager)", () =>
 
     async function invoke(event: APIGatewayProxyEventV2) {
         const requestId = `req-${++requestCounter}`;
-        const { result, lines } = await captureOutput(() => handler(event, lambdaContext(requestId)));
+        const { result, lines } = await captureOutput(() => handler(event, lambdaContext({ functionName: "test-customer-api", awsRequestId: requestId })));
         return { requestId, status: result.statusCode, headers: result.headers ?? {}, body: JSON.parse(result.body ?? "null"), lines };
     }
 

@@ -16,7 +16,7 @@ describe("cold start probe (one fresh node process per start)", () => {
         fs.writeFileSync(path.join(dir, "node_modules/slow-dep/package.json"), JSON.stringify({ name: "slow-dep", main: "index.js" }));
         // Busy-waits at load: a dependency whose module evaluation is expensive.
         fs.writeFileSync(path.join(dir, "node_modules/slow-dep/index.js"),
-            "const end = Date.now() + 60; while (Date.now() < end) {}\nmodule.exports = {};\n");
+            "const end = performance.now() + 60; while (performance.now() < end) {}\nmodule.exports = {};\n");
         fs.writeFileSync(path.join(dir, "handler.js"), [
             'require("slow-dep");',
             `setTimeout(() => { process.env.BENCH_READY = "yes"; }, ${ASYNC_INIT_MS});`,

@@ -9,7 +9,7 @@ import { settingsFromConfig } from "../../components/settings";
 import { loadStackConfig } from "../../tools/harness/stack-config";
 import { motoEndpoint, resetMoto } from "../support/moto";
 import { fanoutHandlers, TEST_RESOURCES } from "./support/fanout-handlers";
-import { lambdaContext } from "./support/lambda-context";
+import { lambdaContext } from "../support/lambda-context";
 import { createFanoutInMoto, MotoFanout } from "./support/moto-fanout";
 import { routeSdkClientsTo } from "./support/sdk-endpoint";
 import { drainQueue } from "./support/sqs-event-source";
@@ -44,7 +44,7 @@ describe("order fan-out against moto (SNS -> filtered SQS queues -> consumers)",
     const drain = (consumer: OrderConsumer) => drainQueue({
         sqs, queueUrl: fanout.queues[consumer].url, queueArn: fanout.queues[consumer].arn,
         batchSize: devOrderEvents.batchSize, handler: fanoutHandlers[consumer],
-        context: () => lambdaContext(`${consumer}-consumer`, devOrderEvents.timeoutSeconds),
+        context: () => lambdaContext({ functionName: `${consumer}-consumer`, timeoutSeconds: devOrderEvents.timeoutSeconds }),
     });
 
     /** Every message now in a queue, removed as read. */

@@ -67,7 +67,7 @@ export function keyNumbers(results: BenchResults): Record<string, number> {
     for (const fn of results.functions) {
         numbers[`${fn.source}.zipRatio`] = fn.package.zipRatio;
         numbers[`${fn.source}.coldStartRatio`] = fn.coldStart.coldStartRatio;
-        numbers[`${fn.source}.initRatio`] = fn.coldStart.initRatio;
+        numbers[`${fn.source}.processRatio`] = fn.coldStart.processRatio;
         numbers[`${fn.source}.deployedColdStartMedianMs`] = fn.coldStart.deployedMs.median;
         numbers[`${fn.source}.naiveColdStartMedianMs`] = fn.coldStart.naiveMs.median;
     }

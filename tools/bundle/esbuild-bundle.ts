@@ -10,6 +10,8 @@ export const BUNDLE_ENTRY_FILE = "index.js";
 export interface BundleOptions {
     /** Also emit `index.js.map` (the function then needs NODE_OPTIONS=--enable-source-maps). @default false */
     sourceMap?: boolean;
+    /** Modules the runtime provides that must stay outside the bundle. @default [] */
+    external?: string[];
 }
 
 /** The bundled files, by path inside the zip. */
@@ -40,6 +42,7 @@ export function bundleHandler(entryFile: string, options: BundleOptions = {}): B
         format: "cjs",
         // Prefer the ES module builds of dependencies: tree-shaking only removes unused ES exports.
         mainFields: ["module", "main"],
+        external: options.external ?? [],
         minify: true,
         treeShaking: true,
         sourcemap: options.sourceMap ? "external" : false,

@@ -12,23 +12,35 @@ export interface StartablePackage {
 }
 
 export interface ColdStartComparison {
-    /** Process start to init done (node boot + module load + async init such as the secret fetch), ms. */
+    /** Unpack of the zip into a fresh folder + fresh node process to init done, ms: the cold start as Lambda pays it. */
     deployedMs: Distribution;
     naiveMs: Distribution;
     /** Median deployed cold start / median naive cold start. */
     coldStartRatio: number;
-    /** `require()` of the handler module alone, ms. */
-    deployedModuleLoadMs: Distribution;
-    naiveModuleLoadMs: Distribution;
-    moduleLoadRatio: number;
-    /** `require()` start to init done (module load + async init, node's own boot left out), ms. */
+    /** The unpack alone, ms. */
+    deployedUnpackMs: Distribution;
+    naiveUnpackMs: Distribution;
+    /** Fresh node process to init done (node boot + module load + async init such as the secret fetch), ms. */
+    deployedProcessMs: Distribution;
+    naiveProcessMs: Distribution;
+    processRatio: number;
+    /** `require()` start to init done (module load + async init; node's own boot left out), ms. */
     deployedInitMs: Distribution;
     naiveInitMs: Distribution;
     initRatio: number;
+    /** `require()` of the handler module alone (module init), ms. */
+    deployedModuleLoadMs: Distribution;
+    naiveModuleLoadMs: Distribution;
+    moduleLoadRatio: number;
     /** HTTP statuses answered during one init (the same for both packages): `[200]` is a secret fetched. */
     initResponses: number[];
     /** Packages the naive handler imports, slowest first, with their median inclusive load time in ms. */
     dominantImports: { module: string; ms: number }[];
+}
+
+/** One timed cold start: the probe's report plus the unpack before it. */
+interface TimedStart extends ProbeResult {
+    unpackMs: number;
 }
 
 /** Import profiling adds a hook to every require: it runs apart from the timed runs, this many times. */
@@ -36,52 +48,53 @@ const PROFILE_RUNS = 3;
 const DOMINANT_IMPORTS_SHOWN = 5;
 
 /**
- * Cold starts of one handler, deployed package vs naive package. Each is unpacked once into a fresh
- * folder; one untimed start of each then puts both on an equal footing in the OS file cache (Lambda's
- * own code cache is not something a laptop can reproduce), and the timed runs alternate between the
- * two so that a slower minute of the machine hits both alike.
+ * Cold starts of one handler, deployed package vs naive package, each start as Lambda pays it: the zip
+ * unpacked into a fresh folder, then a fresh `node` process that loads the handler and finishes its
+ * init. One untimed start of each comes first (the bench's own code and the OS caches warm up alike for
+ * both), then the timed runs alternate between the two so that a slower minute of a shared machine
+ * hits both alike.
  */
 export async function measureColdStart(deployed: StartablePackage, naive: StartablePackage,
     environment: Record<string, string>, runs: number): Promise<ColdStartComparison> {
-    const deployedDir = unpackToFreshDir(deployed.zip, "deployed");
-    const naiveDir = unpackToFreshDir(naive.zip, "naive");
+    const deployedWarmUp = await timedStart(deployed, environment);
+    const naiveWarmUp = await timedStart(naive, environment);
+    assertSameInit(deployedWarmUp, naiveWarmUp, naive.handlerModule);
+    const deployedRuns: TimedStart[] = [];
+    const naiveRuns: TimedStart[] = [];
+    for (let run = 0; run < runs; run++) {
+        deployedRuns.push(await timedStart(deployed, environment));
+        naiveRuns.push(await timedStart(naive, environment));
+    }
+    const compare = (measure: (start: TimedStart) => number) => {
+        const deployedValues = distribution(deployedRuns.map(measure));
+        const naiveValues = distribution(naiveRuns.map(measure));
+        return { deployed: deployedValues, naive: naiveValues, ratio: ratio(deployedValues.median, naiveValues.median) };
+    };
+    const total = compare((start) => start.unpackMs + start.coldStartMs);
+    const unpack = compare((start) => start.unpackMs);
+    const process = compare((start) => start.coldStartMs);
+    const init = compare((start) => start.initMs);
+    const moduleLoad = compare((start) => start.moduleLoadMs);
+    return {
+        deployedMs: total.deployed, naiveMs: total.naive, coldStartRatio: total.ratio,
+        deployedUnpackMs: unpack.deployed, naiveUnpackMs: unpack.naive,
+        deployedProcessMs: process.deployed, naiveProcessMs: process.naive, processRatio: process.ratio,
+        deployedInitMs: init.deployed, naiveInitMs: init.naive, initRatio: init.ratio,
+        deployedModuleLoadMs: moduleLoad.deployed, naiveModuleLoadMs: moduleLoad.naive, moduleLoadRatio: moduleLoad.ratio,
+        initResponses: deployedWarmUp.initResponses,
+        dominantImports: await profileImports(naive, environment),
+    };
+}
+
+/** Unpack into a fresh folder (timed), start once, remove the folder (not timed: Lambda discards it later). */
+async function timedStart(pkg: StartablePackage, environment: Record<string, string>): Promise<TimedStart> {
+    const started = performance.now();
+    const dir = unpackToFreshDir(pkg.zip, "cold-start");
+    const unpackMs = performance.now() - started;
     try {
-        const startDeployed = () => runProbe(deployedDir, deployed.handlerModule, environment);
-        const startNaive = () => runProbe(naiveDir, naive.handlerModule, environment);
-        const [deployedWarmUp, naiveWarmUp] = [await startDeployed(), await startNaive()];
-        assertSameInit(deployedWarmUp, naiveWarmUp, naive.handlerModule);
-        const deployedRuns: ProbeResult[] = [];
-        const naiveRuns: ProbeResult[] = [];
-        for (let run = 0; run < runs; run++) {
-            deployedRuns.push(await startDeployed());
-            naiveRuns.push(await startNaive());
-        }
-        const profiles: ProbeResult[] = [];
-        for (let run = 0; run < PROFILE_RUNS; run++) {
-            profiles.push(await runProbe(naiveDir, naive.handlerModule, environment, { profileImports: true }));
-        }
-        const deployedMs = distribution(deployedRuns.map((r) => r.coldStartMs));
-        const naiveMs = distribution(naiveRuns.map((r) => r.coldStartMs));
-        const deployedModuleLoadMs = distribution(deployedRuns.map((r) => r.moduleLoadMs));
-        const naiveModuleLoadMs = distribution(naiveRuns.map((r) => r.moduleLoadMs));
-        const deployedInitMs = distribution(deployedRuns.map((r) => r.initMs));
-        const naiveInitMs = distribution(naiveRuns.map((r) => r.initMs));
-        return {
-            deployedMs,
-            naiveMs,
-            coldStartRatio: ratio(deployedMs.median, naiveMs.median),
-            deployedModuleLoadMs,
-            naiveModuleLoadMs,
-            moduleLoadRatio: ratio(deployedModuleLoadMs.median, naiveModuleLoadMs.median),
-            deployedInitMs,
-            naiveInitMs,
-            initRatio: ratio(deployedInitMs.median, naiveInitMs.median),
-            initResponses: deployedWarmUp.initResponses,
-            dominantImports: dominantImports(profiles),
-        };
+        return { ...(await runProbe(dir, pkg.handlerModule, environment)), unpackMs };
     } finally {
-        fs.rmSync(deployedDir, { recursive: true, force: true });
-        fs.rmSync(naiveDir, { recursive: true, force: true });
+        fs.rmSync(dir, { recursive: true, force: true });
     }
 }
 
@@ -91,6 +104,19 @@ function assertSameInit(deployed: ProbeResult, naive: ProbeResult, handlerModule
     if (failed.length > 0 || deployed.initResponses.length !== naive.initResponses.length) {
         throw new Error(`${handlerModule}: init requests differ or failed (deployed ${JSON.stringify(deployed.initResponses)}, ` +
             `naive ${JSON.stringify(naive.initResponses)}); check the environment the bench gives the handler`);
+    }
+}
+
+async function profileImports(naive: StartablePackage, environment: Record<string, string>): Promise<{ module: string; ms: number }[]> {
+    const dir = unpackToFreshDir(naive.zip, "profile");
+    try {
+        const profiles: ProbeResult[] = [];
+        for (let run = 0; run < PROFILE_RUNS; run++) {
+            profiles.push(await runProbe(dir, naive.handlerModule, environment, { profileImports: true }));
+        }
+        return dominantImports(profiles);
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
     }
 }
 

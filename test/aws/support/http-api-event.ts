@@ -1,22 +1,4 @@
-import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
-
-/** A Lambda context as the runtime passes it, with the given request id. */
-export function lambdaContext(awsRequestId: string, functionName = "test-customer-api"): Context {
-    return {
-        callbackWaitsForEmptyEventLoop: true,
-        functionName,
-        functionVersion: "1",
-        invokedFunctionArn: `arn:aws:lambda:eu-west-1:123456789012:function:${functionName}:live`,
-        memoryLimitInMB: "256",
-        awsRequestId,
-        logGroupName: `/aws/lambda/${functionName}`,
-        logStreamName: "2026/01/01/[1]0123456789abcdef",
-        getRemainingTimeInMillis: () => 30_000,
-        done: () => undefined,
-        fail: () => undefined,
-        succeed: () => undefined,
-    };
-}
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
 
 /** An HTTP API (payload format 2.0) event for one route, as API Gateway sends it to the function. */
 export function httpApiEvent(routeKey: string, options: {
