@@ -28,13 +28,24 @@ const FUNCTION_IN_ARN = /:function:([A-Za-z0-9_-]+)/g;
  */
 export class ResourceIndex {
     private readonly byUrn = new Map<string, CostResource>();
+    private readonly byType = new Map<string, CostResource[]>();
+    /** Resources by each of their arn, id, name and url values (built once: lookups stay O(1) at any stack size). */
+    private readonly byIdentifier = new Map<string, CostResource[]>();
+    private readonly functionsByName = new Map<string, CostResource[]>();
 
     constructor(readonly resources: readonly CostResource[]) {
-        for (const resource of resources) this.byUrn.set(resource.urn, resource);
+        for (const resource of resources) {
+            this.byUrn.set(resource.urn, resource);
+            append(this.byType, resource.type, resource);
+            const identifiers = new Set(IDENTIFIER_KEYS.map((key) => stringAt(resource.properties, key)));
+            for (const identifier of identifiers) if (identifier !== undefined) append(this.byIdentifier, identifier, resource);
+            const name = stringAt(resource.properties, "name");
+            if (resource.type === TYPES.lambdaFunction && name !== undefined) append(this.functionsByName, name, resource);
+        }
     }
 
     ofType(type: string): CostResource[] {
-        return this.resources.filter((r) => r.type === type);
+        return this.byType.get(type) ?? [];
     }
 
     /** Resources `property` of `resource` refers to. */
@@ -58,9 +69,17 @@ export class ResourceIndex {
     }
 
     private matching(value: string): CostResource[] {
-        const direct = this.resources.filter((r) => ["arn", "id", "name", "url"].some((key) => stringAt(r.properties, key) === value));
-        if (direct.length > 0) return direct;
-        const names = [...value.matchAll(FUNCTION_IN_ARN)].map((m) => m[1]);
-        return this.ofType(TYPES.lambdaFunction).filter((fn) => names.includes(stringAt(fn.properties, "name") ?? ""));
+        const direct = this.byIdentifier.get(value);
+        if (direct) return direct;
+        const names = new Set([...value.matchAll(FUNCTION_IN_ARN)].map((m) => m[1]));
+        return [...names].flatMap((name) => this.functionsByName.get(name) ?? []);
     }
+}
+
+const IDENTIFIER_KEYS = ["arn", "id", "name", "url"];
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
 }
