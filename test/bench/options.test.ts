@@ -3,12 +3,16 @@ import { parseBenchOptions } from "../../tools/bench/options";
 
 describe("npm run bench options", () => {
     it("defaults to 15 cold starts per package and programs of 10, 100 and 1,000 functions", () => {
-        assert.deepEqual(parseBenchOptions([]), { coldStartRuns: 15, scaleSizes: [10, 100, 1000] });
+        assert.deepEqual(parseBenchOptions([]), { coldStartRuns: 15, scaleSizes: [10, 100, 1000], resultsName: "results" });
     });
 
-    it("reads --runs, --sizes and --plan-stack-trace-limit", () => {
-        assert.deepEqual(parseBenchOptions(["--runs", "20", "--sizes", "5, 50", "--plan-stack-trace-limit", "1"]),
-            { coldStartRuns: 20, scaleSizes: [5, 50], planStackTraceLimit: 1 });
+    it("reads --runs, --sizes, --plan-stack-trace-limit and --results", () => {
+        assert.deepEqual(parseBenchOptions(["--runs", "20", "--sizes", "5, 50", "--plan-stack-trace-limit", "1", "--results", "trial-2"]),
+            { coldStartRuns: 20, scaleSizes: [5, 50], planStackTraceLimit: 1, resultsName: "trial-2" });
+    });
+
+    it("rejects a results name that is a path, so results stay in bench/", () => {
+        assert.throws(() => parseBenchOptions(["--results", "../x"]), /--results "\.\.\/x" must be a file name of lowercase letters/);
     });
 
     it("rejects a run count that is not a whole number, naming the flag and the usage", () => {

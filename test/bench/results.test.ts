@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { acceptanceChecks } from "../../tools/bench/report/acceptance";
 import { BenchResults, compareRuns, keyNumbers } from "../../tools/bench/results";
 import { PlanMeasurement } from "../../tools/bench/scale/measure-plan";
 
@@ -14,6 +15,7 @@ function run(generatedAt: string, coldStartMs: number, scaleMs: number, extraSiz
         machine: { nodeVersion: "v22.23.3", cpuModel: "test cpu", cpuCount: 2, totalMemoryMb: 4096, platform: "linux" },
         benchSeconds: 300,
         coldStartRuns: 15,
+        coldStartUnpackRoot: "/dev/shm",
         planStackTraceLimit: null,
         nodeBootMs: dist(40),
         functions: [{
@@ -33,7 +35,8 @@ function run(generatedAt: string, coldStartMs: number, scaleMs: number, extraSiz
             },
         }],
         policyCheckScale: {
-            sizes: [{ functions: 100, plan: plan(scaleMs) }, ...(extraSize ? [{ functions: extraSize, plan: plan(scaleMs * 9) }] : [])],
+            sizes: [{ functions: 100, plan: plan(scaleMs), error: null },
+                ...(extraSize ? [{ functions: extraSize, plan: plan(scaleMs * 9), error: null }] : [])],
             scaleRatio: extraSize ? 9 : null,
             policyCheckScaleRatio: extraSize ? 9 : null,
         },
@@ -63,5 +66,28 @@ describe("bench run-to-run comparison", () => {
         const comparison = compareRuns(run("first", 100, 10_000), run("second", 100, 10_000, 1000));
         assert.equal(comparison.changes.some((change) => change.key.startsWith("scale.1000")), false);
         assert.deepEqual(comparison.outside, []);
+    });
+});
+
+describe("bench acceptance checks", () => {
+    it("checks every issue limit against the measured numbers, the per-handler ones on the worst handler", () => {
+        const results = run("now", 100, 10_000, 1000);
+        results.functions.push({ ...results.functions[0], source: "slow-api",
+            coldStart: { ...results.functions[0].coldStart, coldStartRatio: 0.31 } });
+        assert.deepEqual(acceptanceChecks(results), [
+            { name: "zipRatio, every handler", limit: "<= 0.05", measured: "0.025 (worst: customer-api)", met: true },
+            { name: "coldStartRatio, every handler", limit: "<= 0.25", measured: "0.31 (worst: slow-api)", met: false },
+            { name: "scaleRatio (plan time, 1000 / 100 functions)", limit: "<= 11", measured: "9", met: true },
+            { name: "plan of 1000 functions", limit: "< 60 s", measured: "90 s (process wall 93 s)", met: false },
+        ]);
+    });
+
+    it("reports a size whose plan failed as unmet, with the error line of the plan's output, and no scale ratio", () => {
+        const results = run("now", 100, 10_000);
+        results.policyCheckScale.sizes.push({ functions: 1000, plan: null, error: "plan --program x exited with code 2:\n" +
+            "Error: the policy pack did not print its port within 60000 ms.\n    at fail (start.ts:34:20)" });
+        assert.deepEqual(acceptanceChecks(results).at(-1), { name: "plan of 1000 functions", limit: "< 60 s",
+            measured: "failed: Error: the policy pack did not print its port within 60000 ms.", met: false });
+        assert.equal(Object.keys(keyNumbers(results)).some((key) => key.startsWith("scale.1000")), false);
     });
 });

@@ -4,6 +4,7 @@ import { FUNCTIONS_DIR, HANDLER_SOURCE_FILE, packageFunction } from "../bundle";
 import { motoEndpoint, stopMoto } from "../../test/support/moto";
 import { prepareHandlerEnvironment } from "./cold-start/handler-environment";
 import { measureColdStart, measureNodeBoot } from "./cold-start/measure-cold-start";
+import { UNPACK_ROOT } from "./cold-start/unpack";
 import { describeMachine } from "./machine";
 import { BenchUsageError, parseBenchOptions } from "./options";
 import { buildPackages } from "./package-size/package-sizes";
@@ -15,7 +16,6 @@ import { Distribution, ratio } from "./stats";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
 const RESULTS_DIR = path.join(REPO_ROOT, "bench");
-const RESULTS_JSON = path.join(RESULTS_DIR, "results.json");
 const SCALE_PROGRAM = path.relative(REPO_ROOT, path.join(__dirname, "scale", "scale-program.ts"));
 /** The stacks whose offline plan time is reported. */
 const PLANNED_STACKS = ["dev", "production"];
@@ -33,43 +33,22 @@ async function main(): Promise<void> {
 
     const planEnvironment: Record<string, string> = options.planStackTraceLimit === undefined ? {}
         : { [STACK_TRACE_LIMIT_ENV]: String(options.planStackTraceLimit) };
-    const offlinePlan: Record<string, PlanMeasurement> = {};
-    for (const stack of PLANNED_STACKS) {
-        offlinePlan[stack] = await measurePlan(REPO_ROOT, ["--stack", stack], planEnvironment);
-        log(`[plan] ${stack}: ${offlinePlan[stack].resources} resources in ${(offlinePlan[stack].elapsedMs / 1000).toFixed(1)} s`);
-    }
-
-    const codeZip = packageFunction(handlers[0]).zipPath;
-    const sizes: ScaleResult[] = [];
-    for (const functionCount of options.scaleSizes) {
-        const plan = await measurePlan(REPO_ROOT, ["--program", SCALE_PROGRAM, "--stack", "bench"],
-            { ...planEnvironment, [FUNCTION_COUNT_ENV]: String(functionCount), [CODE_ZIP_ENV]: codeZip });
-        sizes.push({ functions: functionCount, plan });
-        log(`[scale] ${functionCount} functions: ${plan.resources} resources in ${(plan.elapsedMs / 1000).toFixed(1)} s, peak ${plan.peakRssMb} MB`);
-    }
+    const offlinePlan = await measureOfflinePlans(planEnvironment);
+    const sizes = await measureScale(options.scaleSizes, packageFunction(handlers[0]).zipPath, planEnvironment);
 
     const results: BenchResults = {
         generatedAt: new Date().toISOString(),
         machine,
         benchSeconds: Math.round((performance.now() - started) / 1000),
         coldStartRuns: options.coldStartRuns,
+        coldStartUnpackRoot: UNPACK_ROOT,
         planStackTraceLimit: options.planStackTraceLimit ?? null,
         nodeBootMs,
         functions,
         policyCheckScale: { sizes, ...scaleRatios(sizes) },
         offlinePlan,
     };
-    const previous = fs.existsSync(RESULTS_JSON) ? JSON.parse(fs.readFileSync(RESULTS_JSON, "utf8")) as BenchResults : undefined;
-    if (previous && previous.coldStartRuns === results.coldStartRuns && previous.planStackTraceLimit === results.planStackTraceLimit) {
-        results.reproducibility = compareRuns(previous, results);
-    } else if (previous) {
-        log("[reproducibility] the previous results.json was measured with other options: no comparison");
-    }
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + "\n");
-    const report = markdownReport(results);
-    fs.writeFileSync(path.join(RESULTS_DIR, "results.md"), report);
-    process.stdout.write(report);
+    process.stdout.write(writeResults(results, options.resultsName));
 }
 
 /** Package sizes and cold starts of every handler, against one moto server holding what their init reads. */
@@ -96,11 +75,57 @@ async function measureFunctions(handlers: string[], runs: number): Promise<{ nod
     }
 }
 
+/** `npm run plan -- --stack <name>` of the real program, for each stack the README quotes. */
+async function measureOfflinePlans(planEnvironment: Record<string, string>): Promise<Record<string, PlanMeasurement>> {
+    const plans: Record<string, PlanMeasurement> = {};
+    for (const stack of PLANNED_STACKS) {
+        plans[stack] = await measurePlan(REPO_ROOT, ["--stack", stack], planEnvironment);
+        log(`[plan] ${stack}: ${plans[stack].resources} resources in ${(plans[stack].elapsedMs / 1000).toFixed(1)} s`);
+    }
+    return plans;
+}
+
+/** The generated program at each size, every function shipping `codeZip`. */
+async function measureScale(functionCounts: number[], codeZip: string, planEnvironment: Record<string, string>): Promise<ScaleResult[]> {
+    const sizes: ScaleResult[] = [];
+    for (const functionCount of functionCounts) {
+        // A size the plan cannot handle is a result too: recorded with its error, and the bench goes on.
+        const size = await measurePlan(REPO_ROOT, ["--program", SCALE_PROGRAM, "--stack", "bench"],
+            { ...planEnvironment, [FUNCTION_COUNT_ENV]: String(functionCount), [CODE_ZIP_ENV]: codeZip })
+            .then((plan) => ({ functions: functionCount, plan, error: null }),
+                (error: unknown) => ({ functions: functionCount, plan: null, error: error instanceof Error ? error.message : String(error) }));
+        sizes.push(size);
+        log(size.plan
+            ? `[scale] ${functionCount} functions: ${size.plan.resources} resources in ${(size.plan.elapsedMs / 1000).toFixed(1)} s, peak ${size.plan.peakRssMb} MB`
+            : `[scale] ${functionCount} functions: the plan failed: ${size.error}`);
+    }
+    return sizes;
+}
+
+/**
+ * Writes bench/<name>.json and bench/<name>.md; compares with the previous <name>.json first when it was
+ * measured with the same options. Returns the Markdown report.
+ */
+function writeResults(results: BenchResults, name: string): string {
+    const resultsJson = path.join(RESULTS_DIR, `${name}.json`);
+    const previous = fs.existsSync(resultsJson) ? JSON.parse(fs.readFileSync(resultsJson, "utf8")) as BenchResults : undefined;
+    if (previous && previous.coldStartRuns === results.coldStartRuns && previous.planStackTraceLimit === results.planStackTraceLimit) {
+        results.reproducibility = compareRuns(previous, results);
+    } else if (previous) {
+        log(`[reproducibility] the previous ${name}.json was measured with other options: no comparison`);
+    }
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    fs.writeFileSync(resultsJson, JSON.stringify(results, null, 2) + "\n");
+    const report = markdownReport(results);
+    fs.writeFileSync(path.join(RESULTS_DIR, `${name}.md`), report);
+    return report;
+}
+
 /** Largest size against the size ten times smaller (1,000 vs 100 by default); null when that pair was not run. */
 function scaleRatios(sizes: ScaleResult[]): { scaleRatio: number | null; policyCheckScaleRatio: number | null } {
     const largest = sizes.at(-1);
     const tenfoldSmaller = largest && sizes.find((size) => size.functions * 10 === largest.functions);
-    if (!largest || !tenfoldSmaller) return { scaleRatio: null, policyCheckScaleRatio: null };
+    if (!largest?.plan || !tenfoldSmaller?.plan) return { scaleRatio: null, policyCheckScaleRatio: null };
     return {
         scaleRatio: ratio(largest.plan.elapsedMs, tenfoldSmaller.plan.elapsedMs),
         policyCheckScaleRatio: ratio(largest.plan.policyCheckMs, tenfoldSmaller.plan.policyCheckMs),

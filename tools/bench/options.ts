@@ -7,10 +7,13 @@ export interface BenchOptions {
     scaleSizes: number[];
     /** Error.stackTraceLimit of the plan processes; undefined leaves Node's default, as `npm run plan` does. */
     planStackTraceLimit?: number;
+    /** Base name of the result files in bench/: `<name>.json` and `<name>.md`. */
+    resultsName: string;
 }
 
-export const BENCH_USAGE = "usage: npm run bench -- [--runs N (default 15)] [--sizes 10,100,1000] [--plan-stack-trace-limit N]";
-const DEFAULTS: BenchOptions = { coldStartRuns: 15, scaleSizes: [10, 100, 1000] };
+export const BENCH_USAGE = "usage: npm run bench -- [--runs N (default 15)] [--sizes 10,100,1000] [--plan-stack-trace-limit N] " +
+    "[--results NAME (default results)]";
+const DEFAULTS: BenchOptions = { coldStartRuns: 15, scaleSizes: [10, 100, 1000], resultsName: "results" };
 
 /** A command line the bench cannot run; the message says what to type instead. */
 export class BenchUsageError extends Error {
@@ -21,10 +24,10 @@ export class BenchUsageError extends Error {
 }
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
-    let values: { runs?: string; sizes?: string; "plan-stack-trace-limit"?: string };
+    let values: { runs?: string; sizes?: string; "plan-stack-trace-limit"?: string; results?: string };
     try {
         values = parseArgs({ args: [...argv], strict: true, options: {
-            runs: { type: "string" }, sizes: { type: "string" }, "plan-stack-trace-limit": { type: "string" },
+            runs: { type: "string" }, sizes: { type: "string" }, "plan-stack-trace-limit": { type: "string" }, results: { type: "string" },
         } }).values;
     } catch (error) {
         throw new BenchUsageError((error as Error).message.split("\n")[0]);
@@ -35,10 +38,15 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     if (scaleSizes.some((size, index) => index > 0 && size <= scaleSizes[index - 1])) {
         throw new BenchUsageError(`--sizes ${values.sizes} must list function counts in ascending order`);
     }
+    const resultsName = values.results ?? DEFAULTS.resultsName;
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(resultsName)) {
+        throw new BenchUsageError(`--results "${resultsName}" must be a file name of lowercase letters, digits and "-" (no extension)`);
+    }
     const limit = values["plan-stack-trace-limit"];
     return {
         coldStartRuns,
         scaleSizes,
+        resultsName,
         ...(limit === undefined ? {} : { planStackTraceLimit: wholeNumber(limit, "--plan-stack-trace-limit") }),
     };
 }

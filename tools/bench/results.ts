@@ -14,7 +14,10 @@ export interface FunctionResult {
 export interface ScaleResult {
     /** Functions in the generated program (see tools/bench/scale/scale-program.ts). */
     functions: number;
-    plan: PlanMeasurement;
+    /** null when the plan failed. */
+    plan: PlanMeasurement | null;
+    /** Why the plan failed (its message), null when it ran. */
+    error: string | null;
 }
 
 /** The contents of bench/results.json. Times in ms, sizes in bytes, memory in MB. */
@@ -24,6 +27,8 @@ export interface BenchResults {
     /** Wall-clock seconds of the whole `npm run bench`. */
     benchSeconds: number;
     coldStartRuns: number;
+    /** Folder the cold starts unpack into (/dev/shm, memory-backed, when the machine has it). */
+    coldStartUnpackRoot: string;
     /** `--plan-stack-trace-limit` of this run; null: the plans ran exactly as `npm run plan` runs them. */
     planStackTraceLimit: number | null;
     /** Cold start of an empty handler: node's boot, paid by every package (ms). */
@@ -71,9 +76,10 @@ export function keyNumbers(results: BenchResults): Record<string, number> {
         numbers[`${fn.source}.deployedColdStartMedianMs`] = fn.coldStart.deployedMs.median;
         numbers[`${fn.source}.naiveColdStartMedianMs`] = fn.coldStart.naiveMs.median;
     }
-    for (const size of results.policyCheckScale.sizes) {
-        numbers[`scale.${size.functions}.elapsedMs`] = size.plan.elapsedMs;
-        numbers[`scale.${size.functions}.peakRssMb`] = size.plan.peakRssMb;
+    for (const { functions, plan } of results.policyCheckScale.sizes) {
+        if (!plan) continue;
+        numbers[`scale.${functions}.elapsedMs`] = plan.elapsedMs;
+        numbers[`scale.${functions}.peakRssMb`] = plan.peakRssMb;
     }
     if (results.policyCheckScale.scaleRatio !== null) numbers["scale.scaleRatio"] = results.policyCheckScale.scaleRatio;
     for (const [stack, plan] of Object.entries(results.offlinePlan)) numbers[`plan.${stack}.elapsedMs`] = plan.elapsedMs;

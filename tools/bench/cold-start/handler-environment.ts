@@ -2,10 +2,9 @@ import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secre
 import { METRICS_NAMESPACE } from "../../../components/aws/function";
 import { FANOUT_ENV } from "../../../components/aws/order-events";
 import { SAGA_TABLE_ENV } from "../../../components/aws/order-saga-state";
+import { MOTO_ACCOUNT_ID, MOTO_REGION } from "../../../test/support/moto";
 
-/** Region, account and fake credentials of the moto account the handlers talk to. */
-const REGION = "eu-west-1";
-const ACCOUNT_ID = "123456789012";
+/** Fake credentials of the moto account the handlers talk to. */
 const CREDENTIALS = { AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing", AWS_SESSION_TOKEN: "testing" };
 
 /**
@@ -16,7 +15,7 @@ const CREDENTIALS = { AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "test
  * AWS_EXECUTION_ENV is unset: it would otherwise send segments to an X-Ray daemon that is not there.
  */
 export async function prepareHandlerEnvironment(motoEndpoint: string): Promise<(source: string) => Record<string, string>> {
-    const secrets = new SecretsManagerClient({ endpoint: motoEndpoint, region: REGION, credentials: {
+    const secrets = new SecretsManagerClient({ endpoint: motoEndpoint, region: MOTO_REGION, credentials: {
         accessKeyId: CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: CREDENTIALS.AWS_SECRET_ACCESS_KEY } });
     const secret = await secrets.send(new CreateSecretCommand({
         Name: `bench/api-key-${Date.now()}`,
@@ -25,7 +24,7 @@ export async function prepareHandlerEnvironment(motoEndpoint: string): Promise<(
     secrets.destroy();
     const shared: Record<string, string> = {
         ...CREDENTIALS,
-        AWS_REGION: REGION,
+        AWS_REGION: MOTO_REGION,
         AWS_ENDPOINT_URL: motoEndpoint,
         PATH: process.env.PATH ?? "/usr/bin:/bin",
         LOG_LEVEL: "INFO",
@@ -43,7 +42,7 @@ function fanoutVariables(): Record<string, string> {
     const variables: Record<string, string> = {};
     for (const name of Object.keys(FANOUT_ENV)) {
         const resource = `bench-${name.toLowerCase().replace(/_(topic_arn|table)$/, "").replace(/_/g, "-")}`;
-        variables[name] = name.endsWith("_TOPIC_ARN") ? `arn:aws:sns:${REGION}:${ACCOUNT_ID}:${resource}` : resource;
+        variables[name] = name.endsWith("_TOPIC_ARN") ? `arn:aws:sns:${MOTO_REGION}:${MOTO_ACCOUNT_ID}:${resource}` : resource;
     }
     return variables;
 }

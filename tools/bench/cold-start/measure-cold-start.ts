@@ -72,13 +72,13 @@ export async function measureColdStart(deployed: StartablePackage, naive: Starta
     };
     const total = compare((start) => start.unpackMs + start.coldStartMs);
     const unpack = compare((start) => start.unpackMs);
-    const process = compare((start) => start.coldStartMs);
+    const processOnly = compare((start) => start.coldStartMs);
     const init = compare((start) => start.initMs);
     const moduleLoad = compare((start) => start.moduleLoadMs);
     return {
         deployedMs: total.deployed, naiveMs: total.naive, coldStartRatio: total.ratio,
         deployedUnpackMs: unpack.deployed, naiveUnpackMs: unpack.naive,
-        deployedProcessMs: process.deployed, naiveProcessMs: process.naive, processRatio: process.ratio,
+        deployedProcessMs: processOnly.deployed, naiveProcessMs: processOnly.naive, processRatio: processOnly.ratio,
         deployedInitMs: init.deployed, naiveInitMs: init.naive, initRatio: init.ratio,
         deployedModuleLoadMs: moduleLoad.deployed, naiveModuleLoadMs: moduleLoad.naive, moduleLoadRatio: moduleLoad.ratio,
         initResponses: deployedWarmUp.initResponses,
