@@ -26,8 +26,13 @@ function readPort(child: ChildProcess, timeoutMs: number): Promise<number> {
     child.stderr?.on("data", (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-8000); });
     return new Promise((resolve, reject) => {
         const lines = readline.createInterface({ input: child.stdout! });
-        const timer = setTimeout(() => fail(`did not print its port within ${timeoutMs} ms`), timeoutMs);
+        let settled = false;
+        // When this process is busy (a large program being planned), the timer can fire after the port line
+        // has already arrived: let pending I/O run once (setImmediate comes after the poll phase) first.
+        const timer = setTimeout(() => setImmediate(() => fail(`did not print its port within ${timeoutMs} ms`)), timeoutMs);
         function fail(why: string): void {
+            if (settled) return;
+            settled = true;
             clearTimeout(timer);
             lines.close();
             child.kill("SIGKILL");
@@ -35,10 +40,12 @@ function readPort(child: ChildProcess, timeoutMs: number): Promise<number> {
         }
         child.once("exit", (code) => fail(`exited with code ${code} before serving`));
         lines.once("line", (line) => {
-            clearTimeout(timer);
             const port = Number(line.trim());
-            if (Number.isInteger(port) && port > 0) resolve(port);
-            else fail(`printed "${line}" where its port was expected`);
+            if (!Number.isInteger(port) || port <= 0) return fail(`printed "${line}" where its port was expected`);
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            resolve(port);
         });
     });
 }

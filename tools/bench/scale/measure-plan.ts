@@ -11,6 +11,8 @@ export interface PlanMeasurement extends PlanProbeResult {
 }
 
 const PLAN_PROBE = path.join(__dirname, "plan-probe.ts");
+/** The Node flags of package.json's `plan` script (a larger young generation: far less GC on big stacks). */
+const PLAN_NODE_FLAGS = ["--max-semi-space-size=64"];
 /** Far above the 60 s the acceptance allows for 1,000 functions: only a stuck plan reaches it. */
 const PLAN_TIMEOUT_MS = 300_000;
 
@@ -21,7 +23,7 @@ const PLAN_TIMEOUT_MS = 300_000;
 export function measurePlan(repoRoot: string, planArguments: string[], extraEnvironment: Record<string, string> = {}): Promise<PlanMeasurement> {
     return new Promise((resolve, reject) => {
         const started = performance.now();
-        const child = spawn(process.execPath, ["--require", "tsx/cjs", PLAN_PROBE, ...planArguments], {
+        const child = spawn(process.execPath, [...PLAN_NODE_FLAGS, "--require", "tsx/cjs", PLAN_PROBE, ...planArguments], {
             cwd: repoRoot,
             env: { ...process.env, ...extraEnvironment },
             stdio: ["ignore", "ignore", "pipe", "pipe"],

@@ -1,18 +1,17 @@
 // Child process of the scale bench: one offline plan through the plan's own code (runPlan), reported as
 // one JSON line on fd 3. Arguments are `npm run plan` arguments.
 import * as fs from "node:fs";
-import * as nodeModule from "node:module";
 import { startPolicyPack } from "../../policy-pack";
 import { parsePlanOptions } from "../../plan/options";
+import { configurePlanProcess } from "../../plan/process-settings";
 import { Progress } from "../../plan/progress";
 import { runPlan } from "../../plan/run-plan";
 import { PlanProbeResult } from "./plan-probe-result";
 import { STACK_TRACE_LIMIT_ENV } from "./scale-inputs";
 
-// The process settings of tools/plan/cli.ts, so that what is timed is what `npm run plan` runs.
-nodeModule.enableCompileCache?.();
-process.setSourceMapsEnabled(false);
-process.on("unhandledRejection", () => undefined);
+// The process settings of `npm run plan`, so that what is timed is what users run; the experiment knob
+// `--plan-stack-trace-limit` overrides the plan's own stack trace limit.
+configurePlanProcess(false);
 if (process.env[STACK_TRACE_LIMIT_ENV]) Error.stackTraceLimit = Number(process.env[STACK_TRACE_LIMIT_ENV]);
 
 /** The progress step runPlan reports just before its single AnalyzeStack call. */
