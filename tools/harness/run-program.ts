@@ -16,6 +16,11 @@ export interface RunProgramOptions {
     /** true: run as a first preview of a new stack (computed outputs unknown). */
     preview?: boolean;
     cloud?: Partial<Omit<MockCloud, "preview">>;
+    /**
+     * Called for each registration as soon as its inputs are known, in registration order (the engine
+     * analyzes each resource at that point too, while the program goes on).
+     */
+    onResource?: (resource: RecordedResource) => void;
 }
 
 export interface ProgramRun {
@@ -87,7 +92,11 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     // The URN of the registration being mocked, so a remote component's children can name their parent.
     const pendingUrns = new Map<string, string>();
 
-    const record = (entry: RecordedResource) => { recorded.push(entry); return entry; };
+    const record = (entry: RecordedResource) => {
+        recorded.push(entry);
+        options.onResource?.(entry);
+        return entry;
+    };
     const registerChild = (type: string, name: string, parentUrn: string, inputs: Record<string, unknown>,
         propertyDependencies: Record<string, string[]>) => {
         const urn = engineUrn(stack, project, type, name, parentUrn);

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { estimateMonthlyCost } from "../../policies/lib/cost";
 import type { CostEstimate } from "../../policies/lib/cost";
-import type { ProgramRun } from "../harness";
+import type { ProgramRun, RecordedResource } from "../harness";
 import { loadStackConfig } from "../harness/stack-config";
 import { loadPolicyConfigFile, PolicyConfigFile, PolicyPackProcess, PolicyViolation } from "../policy-pack";
 import { forAnalyze, forAnalyzeStack, forCost } from "./engine-resources";
@@ -54,14 +54,28 @@ export async function runPlan(options: PlanOptions, projectDir: string, startPac
     // Reported through `await packStart` below; this keeps an early failure from being "unhandled" meanwhile.
     packStart.catch(() => undefined);
 
+    // Each resource is analyzed as soon as it registers, as the engine does: the pack (another process)
+    // works while the program is still running.
+    const analyzeInFlight = limitConcurrency(ANALYZE_IN_FLIGHT);
+    const analyses: Promise<PolicyViolation[]>[] = [];
+    let analyzed = 0;
+    const analyzeWhenRegistered = (resource: RecordedResource) => {
+        analyses.push(analyzeInFlight(async () => {
+            const violations = await (await packStart).analyze(forAnalyze(resource));
+            progress.count("analyzing resources", ++analyzed, analyses.length);
+            return violations;
+        }));
+    };
+
     let run: ProgramRun;
     try {
         // Loaded only now: the Pulumi SDKs take seconds to load, which the pack's start-up overlaps.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { runProgram }: typeof import("../harness/run-program") = require("../harness/run-program");
         progress.step(`running ${options.program} for stack ${options.stack}${options.preview ? " (preview)" : ""}`);
-        run = await runProgram({ program: programFile, config, preview: options.preview });
+        run = await runProgram({ program: programFile, config, preview: options.preview, onResource: analyzeWhenRegistered });
     } catch (error) {
+        await Promise.allSettled(analyses);
         await packStart.then((pack) => pack.close(), () => undefined);
         throw error;
     }
@@ -70,7 +84,7 @@ export async function runPlan(options: PlanOptions, projectDir: string, startPac
     const pack = await packStart;
     const packReadyMs = Date.now() - started;
     try {
-        const violations = await analyze(pack, run, progress);
+        const violations = await analyzeAll(pack, run, analyses, progress);
         const timings = { programMs, packReadyMs, totalMs: Date.now() - started };
         return { run, violations, cost: estimateMonthlyCost(run.resources.map(forCost)), timings };
     } finally {
@@ -78,20 +92,28 @@ export async function runPlan(options: PlanOptions, projectDir: string, startPac
     }
 }
 
-/** Analyze for every resource (a few requests in flight, results kept in registration order), then AnalyzeStack once. */
-async function analyze(pack: PolicyPackProcess, run: ProgramRun, progress: Progress): Promise<PolicyViolation[]> {
-    const perResource: PolicyViolation[][] = new Array(run.resources.length);
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-        while (next < run.resources.length) {
-            const position = next++;
-            perResource[position] = await pack.analyze(forAnalyze(run.resources[position]));
-            progress.count("analyzing resources", ++done, run.resources.length);
-        }
-    };
-    await Promise.all(Array.from({ length: ANALYZE_IN_FLIGHT }, worker));
+/** The per-resource answers (registration order), then AnalyzeStack once over the outputs. */
+async function analyzeAll(pack: PolicyPackProcess, run: ProgramRun, analyses: Promise<PolicyViolation[]>[],
+    progress: Progress): Promise<PolicyViolation[]> {
+    const perResource = await Promise.all(analyses);
     progress.step("analyzing the stack");
     const stackViolations = await pack.analyzeStack(run.resources.map(forAnalyzeStack));
     return [...perResource.flat(), ...stackViolations];
+}
+
+/** Runs at most `limit` of the given tasks at once, in the order they were given. */
+function limitConcurrency(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+    let active = 0;
+    const waiting: (() => void)[] = [];
+    return <T>(task: () => Promise<T>) => new Promise<T>((resolve, reject) => {
+        const start = () => {
+            active++;
+            task().then(resolve, reject).finally(() => {
+                active--;
+                waiting.shift()?.();
+            });
+        };
+        if (active < limit) start();
+        else waiting.push(start);
+    });
 }

@@ -17,6 +17,12 @@ export interface StartPolicyPackOptions {
     startTimeoutMs?: number;
 }
 
+/**
+ * A larger young generation for the pack's Node process: AnalyzeStack over a stack of thousands of
+ * resources allocates heavily, and the default size spends much of that time in garbage collection.
+ */
+const PACK_NODE_FLAGS = ["--max-semi-space-size=64"];
+
 /** The analyzer ignores the engine address it is given; the CLI passes its own, there is none here. */
 const NO_ENGINE = "127.0.0.1:0";
 
@@ -72,7 +78,7 @@ function stop(child: ChildProcess): Promise<void> {
 export async function startPolicyPack(options: StartPolicyPackOptions): Promise<PolicyPackProcess> {
     const packDir = path.resolve(options.packDir);
     const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
-    const child = spawn(process.execPath, [runner, NO_ENGINE, "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...PACK_NODE_FLAGS, runner, NO_ENGINE, "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
     let client: AnalyzerClient | undefined;
     try {
         const port = await readPort(child, options.startTimeoutMs ?? 60_000);
