@@ -5,7 +5,7 @@ export interface BenchOptions {
     coldStartRuns: number;
     /** Function counts of the generated scale program, ascending. */
     scaleSizes: number[];
-    /** Error.stackTraceLimit of the plan processes; undefined leaves Node's default, as `npm run plan` does. */
+    /** Overrides the Error.stackTraceLimit of the plan processes; undefined keeps the plan's own (0 unless --verbose). */
     planStackTraceLimit?: number;
     /** Base name of the result files in bench/: `<name>.json` and `<name>.md`. */
     resultsName: string;

@@ -4,7 +4,7 @@ export const CODE_ZIP_ENV = "BENCH_SCALE_ZIP";
 /** Resources one generated function registers (see scale-program.ts), and those shared by all of them. */
 export const RESOURCES_PER_FUNCTION = 13;
 /**
- * Set by `npm run bench -- --plan-stack-trace-limit N`: Error.stackTraceLimit of the plan process. An
- * experiment (the Pulumi SDK records a stack trace for every promise it makes), not what `npm run plan` does.
+ * Set by `npm run bench -- --plan-stack-trace-limit N`: overrides the Error.stackTraceLimit the plan process
+ * sets for itself (0 unless --verbose), to measure what stack traces cost.
  */
 export const STACK_TRACE_LIMIT_ENV = "BENCH_PLAN_STACK_TRACE_LIMIT";
