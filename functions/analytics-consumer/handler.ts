@@ -1,23 +1,10 @@
-import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
-import { IdempotencyConfig, makeIdempotent } from "@aws-lambda-powertools/idempotency";
-import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
-import { Logger } from "@aws-lambda-powertools/logger";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
-import { fanoutEnv, OrderEvent, parseOrderEvent } from "../../components/aws/order-events";
+import { fanoutEnv, OrderEvent } from "../../components/aws/order-events";
+import { orderEventConsumer } from "../shared/order-event-consumer";
 
-const logger = new Logger({ serviceName: "analytics-consumer" });
-const processor = new BatchProcessor(EventType.SQS);
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 const metricsTable = fanoutEnv("ORDER_METRICS_TABLE");
-const idempotency = new IdempotencyConfig({ eventKeyJmesPath: "event_id" });
-
-/** Counts each event id once: a redelivered event must not inflate the day's figures. */
-const countOnce = makeIdempotent(count, {
-    persistenceStore: new DynamoDBPersistenceLayer({ tableName: fanoutEnv("IDEMPOTENCY_TABLE") }),
-    config: idempotency,
-});
 
 /**
  * Adds the event to its UTC day's row: one counter and one amount total per event type
@@ -35,17 +22,5 @@ async function count(event: OrderEvent): Promise<string> {
     return day;
 }
 
-async function handleRecord(record: SQSRecord): Promise<string> {
-    try {
-        return await countOnce(parseOrderEvent(record.body));
-    } catch (error) {
-        logger.error("order event not counted; it stays in the queue for a retry", { messageId: record.messageId, error });
-        throw error;
-    }
-}
-
-/** Counts each message of the batch; only the failed ones are reported back to SQS (ReportBatchItemFailures). */
-export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
-    idempotency.registerLambdaContext(context);
-    return processPartialResponse(event, handleRecord, processor, { context });
-}
+/** Counts each event id once (a redelivered event must not inflate the day's figures); failed messages are retried. */
+export const handler = orderEventConsumer({ serviceName: "analytics-consumer", work: count, failureMessage: "order event not counted" });
