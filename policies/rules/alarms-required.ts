@@ -53,24 +53,61 @@ function watchedMetrics(alarm: StackResource): WatchedMetric[] {
 
 type Match = "yes" | "no" | "unknown";
 
-/** Whether a metric is about `target`: by the dimension's value, or by the alarm's edges when it is unknown. */
-function matches(metric: WatchedMetric, namespace: string, metricNames: string[], dimension: string, target: StackResource): Match {
-    if (str(metric.namespace) !== namespace) return "no";
-    const name = str(metric.metricName);
-    if (typeof name === "string" && !metricNames.includes(name)) return "no";
-    const dimensions = record(metric.dimensions);
-    const value = dimensions === UNKNOWN ? UNKNOWN : str(dimensions?.[dimension]);
-    if (value === undefined) return "no";
-    const targetName = str(at(target.props, "name"));
-    if (typeof value === "string" && typeof targetName === "string") return value === targetName ? "yes" : "no";
-    const edges = metric.alarm.propertyDependencies[metric.property] ?? metric.alarm.dependencies;
-    if (edges.includes(target.urn)) return "yes";
-    return metric.alarm.propertyDependencies[metric.property] === undefined ? "unknown" : "no";
+/** The resources a metric's alarm records as the origin of the property the metric sits under. */
+function edgesOf(metric: WatchedMetric): { urns: readonly string[]; recorded: boolean } {
+    const recorded = metric.alarm.propertyDependencies[metric.property];
+    return { urns: recorded ?? metric.alarm.dependencies, recorded: recorded !== undefined };
 }
 
-function alarmedState(metrics: readonly WatchedMetric[], namespace: string, names: string[], dimension: string, target: StackResource): Match {
-    const results = metrics.map((metric) => matches(metric, namespace, names, dimension, target));
-    return results.includes("yes") ? "yes" : results.includes("unknown") ? "unknown" : "no";
+/**
+ * Which alarms watch a target, by one namespace, metric names and dimension. A metric is about a target
+ * when its dimension value equals the target's name, or, when either is unknown (preview), when the
+ * alarm's edges lead to the target; with no recorded edges that is "unknown". Indexed once per stack, so
+ * that a thousand functions and a thousand alarms cost thousands of steps, not millions.
+ */
+class AlarmIndex {
+    /** Metrics by their known dimension value. */
+    private readonly byDimensionValue = new Map<string, WatchedMetric[]>();
+    /** Targets the edges lead to: of metrics whose dimension value is unknown, and of every metric. */
+    private readonly unknownValueEdges = new Set<string>();
+    private readonly allEdges = new Set<string>();
+    /** Whether some metric (with an unknown dimension value / any) has no recorded edges, so cannot be ruled out. */
+    private unknownValueWithoutEdges = false;
+    private anyWithoutEdges = false;
+
+    constructor(metrics: readonly WatchedMetric[], namespace: string, metricNames: readonly string[], dimension: string) {
+        for (const metric of metrics) {
+            if (str(metric.namespace) !== namespace) continue;
+            const name = str(metric.metricName);
+            if (typeof name === "string" && !metricNames.includes(name)) continue;
+            const dimensions = record(metric.dimensions);
+            const value = dimensions === UNKNOWN ? UNKNOWN : str(dimensions?.[dimension]);
+            if (value === undefined) continue;
+            const edges = edgesOf(metric);
+            for (const urn of edges.urns) this.allEdges.add(urn);
+            this.anyWithoutEdges ||= !edges.recorded;
+            if (typeof value === "string") {
+                const same = this.byDimensionValue.get(value) ?? [];
+                same.push(metric);
+                this.byDimensionValue.set(value, same);
+            } else {
+                for (const urn of edges.urns) this.unknownValueEdges.add(urn);
+                this.unknownValueWithoutEdges ||= !edges.recorded;
+            }
+        }
+    }
+
+    state(target: StackResource): Match {
+        const targetName = str(at(target.props, "name"));
+        if (typeof targetName === "string") {
+            // Known name: metrics with a known value match by value, the others by their edges.
+            if (this.byDimensionValue.has(targetName) || this.unknownValueEdges.has(target.urn)) return "yes";
+            return this.unknownValueWithoutEdges ? "unknown" : "no";
+        }
+        // Unknown name: every metric can only match by its edges.
+        if (this.allEdges.has(target.urn)) return "yes";
+        return this.anyWithoutEdges ? "unknown" : "no";
+    }
 }
 
 /** The seed's monitoring section: an Errors alarm per function, a depth alarm per dead-letter queue, alarms that notify. */
@@ -84,8 +121,9 @@ export const alarmsRequired: StackValidationPolicy = {
         const graph = new StackGraph(resources);
         const alarms = graph.ofType(aws.metricAlarm);
         const metrics = alarms.flatMap(watchedMetrics);
+        const functionAlarms = new AlarmIndex(metrics, "AWS/Lambda", config.lambdaMetrics, "FunctionName");
         for (const fn of graph.ofType(aws.lambdaFunction)) {
-            const state = alarmedState(metrics, "AWS/Lambda", config.lambdaMetrics, "FunctionName", fn);
+            const state = functionAlarms.state(fn);
             if (state === "unknown") findings.cannotDetermine(`which alarms watch Lambda "${fn.name}" is unknown`);
             else if (state === "no") {
                 findings.violation(`Lambda "${fn.name}" has no alarm on ${config.lambdaMetrics.join(" or ")}: its failures go ` +
@@ -93,8 +131,9 @@ export const alarmsRequired: StackValidationPolicy = {
                     `(the seed: more than 10 errors over 5 minutes, 2 periods) that notifies the alarm topic.`, fn.urn);
             }
         }
+        const queueAlarms = new AlarmIndex(metrics, "AWS/SQS", config.deadLetterQueueMetrics, "QueueName");
         for (const queue of deadLetterQueues(graph)) {
-            const state = alarmedState(metrics, "AWS/SQS", config.deadLetterQueueMetrics, "QueueName", queue);
+            const state = queueAlarms.state(queue);
             if (state === "unknown") findings.cannotDetermine(`which alarms watch dead-letter queue "${queue.name}" is unknown`);
             else if (state === "no") {
                 findings.violation(`Dead-letter queue "${queue.name}" has no depth alarm: failed messages pile up unseen. Add an ` +

@@ -45,6 +45,22 @@ describe("alarms-required", () => {
         assert.deepEqual(await analyzeStack(replacing(stack.all(), errors, depth), POLICY), []);
     });
 
+    it("does not credit a function with an alarm whose unknown dimension comes from another resource", async () => {
+        const stack = compliantEventStack();
+        const elsewhere = withProps(stack.errorsAlarm, { dimensions: { FunctionName: UNKNOWN } },
+            { propertyDependencies: { dimensions: [stack.dlq.urn] } });
+        assert.deepEqual((await analyzeStack(replacing(stack.all(), elsewhere), POLICY)).map((f) => f.urn), [stack.consumer.urn]);
+    });
+
+    it("matches a known dimension to a function whose own name is unknown by the alarm's edges", async () => {
+        const stack = compliantEventStack();
+        const unnamed = withProps(stack.consumer, { name: UNKNOWN });
+        const errors = { ...stack.errorsAlarm, propertyDependencies: { dimensions: [stack.consumer.urn] } };
+        assert.deepEqual(await analyzeStack(replacing(stack.all(), unnamed, errors), POLICY), []);
+        const unrelated = { ...errors, propertyDependencies: { dimensions: [stack.dlq.urn] } };
+        assert.deepEqual((await analyzeStack(replacing(stack.all(), unnamed, unrelated), POLICY)).map((f) => f.urn), [stack.consumer.urn]);
+    });
+
     it("reports 'cannot be determined' when an alarm's dimension is unknown and it records no edges", async () => {
         const stack = compliantEventStack();
         const errors = withProps(stack.errorsAlarm, { dimensions: { FunctionName: UNKNOWN } }, { dependencies: [] });

@@ -6,6 +6,7 @@ import { engineUrn } from "./engine-urn";
 import { toEngineView } from "./engine-view";
 import { mockInvoke } from "./mock-calls";
 import { MockCloud, mockResourceState, UNKNOWN } from "./mock-outputs";
+import { disablePromiseBookkeeping } from "./promise-bookkeeping";
 import { RecordedResource } from "./recorded-resource";
 import { StackConfig } from "./stack-config";
 
@@ -132,6 +133,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         },
     };
 
+    disablePromiseBookkeeping();
     pulumi.runtime.setAllConfig(values, secretKeys);
     await pulumi.runtime.setMocks(mocks, project, stack, preview);
     patchMonitor(stack, project, record, pendingUrns);
@@ -174,6 +176,9 @@ function patchMonitor(stack: string, project: string, record: (r: RecordedResour
             outputs: {},
         });
         pendingUrns.set(`${type}::${name}`, urn);
+        // The engine answers a registration over RPC, so other I/O (the policy pack's Analyze answers) runs
+        // meanwhile; without this turn of the event loop a large program would starve it until the end.
+        await new Promise(setImmediate);
         await register(req, (err, response) => {
             if (!err && response) {
                 const outputs = toEngineView(response.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;

@@ -4,7 +4,7 @@ import { estimateMonthlyCost } from "../../policies/lib/cost";
 import type { CostEstimate } from "../../policies/lib/cost";
 import type { ProgramRun, RecordedResource } from "../harness";
 import { loadStackConfig } from "../harness/stack-config";
-import { loadPolicyConfigFile, PolicyConfigFile, PolicyPackProcess, PolicyViolation } from "../policy-pack";
+import { encodeStackRequest, loadPolicyConfigFile, PolicyConfigFile, PolicyPackProcess, PolicyViolation } from "../policy-pack";
 import { forAnalyze, forAnalyzeStack, forCost } from "./engine-resources";
 import { PlanOptions, UsageError } from "./options";
 import { Progress } from "./progress";
@@ -27,8 +27,11 @@ export interface PlanTimings {
 /** Starts the policy pack with a config; tests pass one that reuses a running pack. */
 export type PackStarter = (options: { packDir: string; policyConfig?: PolicyConfigFile }) => Promise<PolicyPackProcess>;
 
-/** Analyze requests kept in flight at once (measured: about half the per-resource cost of one at a time). */
-const ANALYZE_IN_FLIGHT = 16;
+/**
+ * Analyze requests kept in flight at once. Each call is cheap, so with few in flight the plan process and
+ * the pack mostly wait for each other (measured, 13,002 resources: 16 in flight 10-13 s, 256 in flight 7 s).
+ */
+const ANALYZE_IN_FLIGHT = 256;
 
 /** `--policy-config`, else policies/config/<stack>.json when it exists, else schema defaults. */
 function policyConfigFor(options: PlanOptions, projectDir: string): PolicyConfigFile | undefined {
@@ -92,12 +95,16 @@ export async function runPlan(options: PlanOptions, projectDir: string, startPac
     }
 }
 
-/** The per-resource answers (registration order), then AnalyzeStack once over the outputs. */
+/**
+ * The per-resource answers (registration order), then AnalyzeStack once over the outputs. Its request is
+ * encoded while the last Analyze answers come in; it is sent after them, as the engine does.
+ */
 async function analyzeAll(pack: PolicyPackProcess, run: ProgramRun, analyses: Promise<PolicyViolation[]>[],
     progress: Progress): Promise<PolicyViolation[]> {
+    const stackRequest = encodeStackRequest(run.resources.map(forAnalyzeStack));
     const perResource = await Promise.all(analyses);
     progress.step("analyzing the stack");
-    const stackViolations = await pack.analyzeStack(run.resources.map(forAnalyzeStack));
+    const stackViolations = await pack.analyzeStack(await stackRequest);
     return [...perResource.flat(), ...stackViolations];
 }
 

@@ -1,4 +1,6 @@
 export { startPolicyPack } from "./start";
+export { encodeStackRequest } from "./stack-request";
+export type { EncodedStackRequest } from "./stack-request";
 export type { StartPolicyPackOptions } from "./start";
 export { reconcilePolicyConfig, loadPolicyConfigFile, PolicyConfigError } from "./policy-config";
 export type {

@@ -1,12 +1,14 @@
 import * as grpc from "@grpc/grpc-js";
-import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { AnalyzerClient, AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import type { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import { reconcilePolicyConfig } from "./policy-config";
+import { EncodedStackRequest, encodeStackRequest } from "./stack-request";
 import { AnalyzedResource, PolicyConfigFile, PolicyPackProcess, PolicyViolation } from "./types";
-import { analyzeRequest, analyzeStackRequest, configureRequest, packInfoFromWire, violationsFromWire } from "./wire";
+import { analyzeRequest, configureRequest, packInfoFromWire, violationsFromWire } from "./wire";
 
 export interface StartPolicyPackOptions {
     /** Folder holding PulumiPolicy.yaml and the pack's index.ts. */
@@ -62,6 +64,15 @@ function call<Req, Res>(method: (request: Req, callback: (error: grpc.ServiceErr
     });
 }
 
+/** AnalyzeStack with a request encoded beforehand: the method's own path and response type, bytes as they are. */
+function sendEncoded(client: AnalyzerClient, request: EncodedStackRequest): Promise<AnalyzeResponse> {
+    const method = AnalyzerService.analyzeStack;
+    return new Promise((resolve, reject) => {
+        client.makeUnaryRequest(method.path, (bytes: Buffer) => bytes, method.responseDeserialize, request.bytes,
+            (error: grpc.ServiceError | null, response?: AnalyzeResponse) => (error ? reject(error) : resolve(response as AnalyzeResponse)));
+    });
+}
+
 function stop(child: ChildProcess): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
@@ -98,8 +109,9 @@ export async function startPolicyPack(options: StartPolicyPackOptions): Promise<
             async analyze(resource: AnalyzedResource): Promise<PolicyViolation[]> {
                 return violationsFromWire(await call(analyzer.analyze.bind(analyzer), analyzeRequest(resource)), resource.urn);
             },
-            async analyzeStack(resources: AnalyzedResource[]): Promise<PolicyViolation[]> {
-                return violationsFromWire(await call(analyzer.analyzeStack.bind(analyzer), analyzeStackRequest(resources)), null);
+            async analyzeStack(stack: readonly AnalyzedResource[] | EncodedStackRequest): Promise<PolicyViolation[]> {
+                const request = "bytes" in stack ? stack : await encodeStackRequest(stack);
+                return violationsFromWire(await sendEncoded(analyzer, request), null);
             },
             async close(): Promise<void> {
                 analyzer.close();

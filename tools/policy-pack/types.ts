@@ -1,4 +1,5 @@
 /** Shapes shared by the policy-pack client and its callers (contract 1 in the team's contracts). */
+import type { EncodedStackRequest } from "./stack-request";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
@@ -66,7 +67,8 @@ export interface PolicyViolation {
 export interface PolicyPackProcess {
     info: PackInfo;
     analyze(resource: AnalyzedResource): Promise<PolicyViolation[]>;
-    analyzeStack(resources: AnalyzedResource[]): Promise<PolicyViolation[]>;
+    /** The resources' outputs, or the same request encoded beforehand with encodeStackRequest. */
+    analyzeStack(stack: readonly AnalyzedResource[] | EncodedStackRequest): Promise<PolicyViolation[]>;
     /** Sends a new config file through the same reconciliation (the pack keeps running). */
     configure(policyConfig?: PolicyConfigFile): Promise<void>;
     close(): Promise<void>;

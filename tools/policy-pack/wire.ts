@@ -98,27 +98,24 @@ export function analyzeRequest(resource: AnalyzedResource): analyzer.AnalyzeRequ
     return request;
 }
 
-export function analyzeStackRequest(resources: readonly AnalyzedResource[]): analyzer.AnalyzeStackRequest {
-    const request = new analyzer.AnalyzeStackRequest();
-    request.setResourcesList(resources.map((resource) => {
-        const wire = new analyzer.AnalyzerResource();
-        wire.setUrn(resource.urn);
-        wire.setType(resource.type);
-        wire.setName(resource.name);
-        wire.setProperties(toStruct(resource.properties, true));
-        wire.setOptions(resourceOptions(resource));
-        if (resource.parent) wire.setParent(resource.parent);
-        wire.setDependenciesList(resource.dependencies);
-        for (const [property, urns] of Object.entries(resource.propertyDependencies)) {
-            const deps = new analyzer.AnalyzerPropertyDependencies();
-            deps.setUrnsList(urns);
-            wire.getPropertydependenciesMap().set(property, deps);
-        }
-        const provider = resource.provider ? providerFromReference(resource.provider) : undefined;
-        if (provider) wire.setProvider(provider);
-        return wire;
-    }));
-    return request;
+/** One resource of an AnalyzeStack request: its outputs, graph edges and provider. */
+export function stackResourceMessage(resource: AnalyzedResource): analyzer.AnalyzerResource {
+    const wire = new analyzer.AnalyzerResource();
+    wire.setUrn(resource.urn);
+    wire.setType(resource.type);
+    wire.setName(resource.name);
+    wire.setProperties(toStruct(resource.properties, true));
+    wire.setOptions(resourceOptions(resource));
+    if (resource.parent) wire.setParent(resource.parent);
+    wire.setDependenciesList(resource.dependencies);
+    for (const [property, urns] of Object.entries(resource.propertyDependencies)) {
+        const deps = new analyzer.AnalyzerPropertyDependencies();
+        deps.setUrnsList(urns);
+        wire.getPropertydependenciesMap().set(property, deps);
+    }
+    const provider = resource.provider ? providerFromReference(resource.provider) : undefined;
+    if (provider) wire.setProvider(provider);
+    return wire;
 }
 
 /** Diagnostics -> violations. A resource policy's diagnostic carries no URN: the analyzed resource is meant. */
