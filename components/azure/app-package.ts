@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { version as esbuildVersion } from "esbuild";
 import { unzipSync } from "fflate";
 import { readCachedZip, writeCachedZip } from "../../tools/bundle/build-cache";
-import { BUNDLE_ENTRY_FILE, bundleHandler, NODE_TARGET } from "../../tools/bundle/esbuild-bundle";
+import { BUNDLE_ENTRY_FILE, BUNDLE_SETTINGS, bundleHandler } from "../../tools/bundle/esbuild-bundle";
 import { deterministicZip } from "../../tools/bundle/zip";
 
 /** Where the Functions app zips are written (git-ignored). */
@@ -41,7 +41,7 @@ export function packageFunctionsApp(appDir: string, buildDir = AZURE_BUILD_DIR):
         if (!fs.existsSync(required)) throw new Error(`cannot package the Functions app in ${appDir}: ${required} is missing`);
     }
     const zipPath = path.join(buildDir, `${path.basename(appDir)}.zip`);
-    const cacheKey = JSON.stringify({ esbuildVersion, entry, target: NODE_TARGET });
+    const cacheKey = JSON.stringify({ esbuildVersion, settings: BUNDLE_SETTINGS, entry });
     let zip = readCachedZip(zipPath, cacheKey);
     if (!zip) {
         const { files, inputs } = bundleHandler(entry, { external: WORKER_PROVIDED_MODULES });

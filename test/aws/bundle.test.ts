@@ -62,6 +62,19 @@ describe("Lambda packaging (esbuild bundle + deterministic zip)", () => {
         assert.ok(required.every((id) => isBuiltin(id)), required.join(", "));
     });
 
+    it("loads Node built-ins the handler's dependencies import dynamically with require, so no ES module loader starts at init", async () => {
+        const handler = `export async function handler() { const { request } = await import("node:http"); return typeof request; }`;
+        const scratch = scratchFunction(handler);
+        const bundled = Buffer.from(unzipSync(fs.readFileSync(packageFunction("echo", scratch).zipPath))[BUNDLE_ENTRY_FILE]).toString();
+        assert.doesNotMatch(bundled, /\bimport\(/);
+        assert.match(bundled, /require\("node:http"\)/);
+        const bundleFile = path.join(scratch.buildDir, "unpacked.js");
+        fs.writeFileSync(bundleFile, bundled);
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const loaded = require(bundleFile) as { handler(): Promise<string> };
+        assert.equal(await loaded.handler(), "function");
+    });
+
     it("gives the same zip bytes for the same files whatever their order, with a 1980 timestamp and mode 0644", () => {
         const files = { "b.js": new TextEncoder().encode("b"), "a.js": new TextEncoder().encode("a") };
         const first = deterministicZip(files);

@@ -24,6 +24,26 @@ export interface Bundle {
 }
 
 /**
+ * The esbuild settings every bundle shares. Build caches put them in their key, so a change here
+ * rebuilds the zips instead of reusing ones made the old way.
+ */
+export const BUNDLE_SETTINGS = {
+    bundle: true,
+    platform: "node",
+    target: NODE_TARGET,
+    format: "cjs",
+    // Prefer the ES module builds of dependencies: tree-shaking only removes unused ES exports.
+    mainFields: ["module", "main"],
+    // Those builds load some Node built-ins with `await import("node:http")` (the SDK's HTTP handler on its
+    // first request). In a CommonJS bundle that starts Node's ES module loader during the cold start and
+    // builds an ES facade of the module (node:http's pulls in undici). Compiled as require() instead.
+    supported: { "dynamic-import": false },
+    minify: true,
+    treeShaking: true,
+    legalComments: "none",
+} as const satisfies BuildOptions;
+
+/**
  * Bundles one TypeScript handler and everything it imports, the AWS SDK v3 clients included, into a
  * single minified, tree-shaken CommonJS file. The SDK is bundled on purpose instead of using the copy
  * the runtime ships: the runtime's copy changes version without notice, while a bundled client is the
@@ -32,21 +52,14 @@ export interface Bundle {
 export function bundleHandler(entryFile: string, options: BundleOptions = {}): Bundle {
     const workingDir = path.dirname(entryFile);
     const result = runEsbuild(entryFile, {
+        ...BUNDLE_SETTINGS,
+        mainFields: [...BUNDLE_SETTINGS.mainFields],
         entryPoints: [entryFile],
         absWorkingDir: workingDir,
         outfile: path.join(workingDir, BUNDLE_ENTRY_FILE),
         write: false,
-        bundle: true,
-        platform: "node",
-        target: NODE_TARGET,
-        format: "cjs",
-        // Prefer the ES module builds of dependencies: tree-shaking only removes unused ES exports.
-        mainFields: ["module", "main"],
         external: options.external ?? [],
-        minify: true,
-        treeShaking: true,
         sourcemap: options.sourceMap ? "external" : false,
-        legalComments: "none",
         logLevel: "silent",
         metafile: true,
     });

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { version as esbuildVersion } from "esbuild";
 import { unzipSync } from "fflate";
 import { readCachedZip, writeCachedZip } from "./build-cache";
-import { BUNDLE_ENTRY_FILE, bundleHandler, BundleOptions } from "./esbuild-bundle";
+import { BUNDLE_ENTRY_FILE, BUNDLE_SETTINGS, bundleHandler, BundleOptions } from "./esbuild-bundle";
 import { deterministicZip } from "./zip";
 
 /** Folder holding one sub-folder per deployable function. */
@@ -49,7 +49,7 @@ export function packageFunction(source: string, options: PackageOptions = {}): F
     const { functionsDir = FUNCTIONS_DIR, buildDir = LAMBDA_BUILD_DIR, ...bundleOptions } = options;
     const entry = handlerEntry(functionsDir, source);
     const zipPath = path.join(buildDir, `${source}${bundleOptions.sourceMap ? "-sourcemap" : ""}.zip`);
-    const cacheKey = JSON.stringify({ esbuildVersion, entry, bundleOptions });
+    const cacheKey = JSON.stringify({ esbuildVersion, settings: BUNDLE_SETTINGS, entry, bundleOptions });
     let zip = readCachedZip(zipPath, cacheKey);
     const reusedCachedBuild = zip !== undefined;
     if (!zip) {
