@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
+import * as aws from "@pulumi/aws";
 import { runProgram, StackConfig, UNKNOWN } from "../../tools/harness";
 
 const fixture = (name: string) => path.join(__dirname, "..", "fixtures", "programs", name);
@@ -49,6 +50,37 @@ describe("mock harness", () => {
         assert.deepEqual(main.propertyDependencies.redrivePolicy, [dlq.urn]);
         assert.equal(dlq.outputs.arn, UNKNOWN);
         assert.equal(dlq.id, "");
+    });
+
+    it("lets other I/O run while registrations are answered, as the engine's RPC answers do", async () => {
+        // A chain of queues, each redriving to the one before: each registration waits for the previous
+        // one's outputs. An immediate scheduled when the program starts must run before the chain ends.
+        let immediateRan = false;
+        const registeredAfterImmediate: boolean[] = [];
+        await runProgram({
+            config: config("io"),
+            program: () => {
+                setImmediate(() => { immediateRan = true; });
+                let previous: aws.sqs.Queue | undefined;
+                for (let index = 0; index < 5; index++) {
+                    previous = new aws.sqs.Queue(`chain-${index}`, previous
+                        ? { redrivePolicy: previous.arn.apply((arn) => JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: 5 })) }
+                        : {});
+                }
+            },
+            onResource: () => registeredAfterImmediate.push(immediateRan),
+        });
+        assert.equal(registeredAfterImmediate.length, 6);
+        assert.equal(registeredAfterImmediate[0], false);
+        assert.equal(registeredAfterImmediate[registeredAfterImmediate.length - 1], true);
+    });
+
+    it("turns off the SDK's promise leak bookkeeping under the mock runtime", async () => {
+        await runProgram({ program: fixture("component-tree.ts"), config: config("bookkeeping") });
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const sdk: { debuggablePromise(promise: Promise<unknown>, context: string): Promise<unknown> } = require("@pulumi/pulumi/runtime/debuggable");
+        const promise = Promise.resolve(1);
+        assert.equal(sdk.debuggablePromise(promise, "a registration"), promise);
     });
 
     it("runs several stacks and programs in one process without leaking state between them", async () => {
