@@ -86,26 +86,25 @@ function providerFromReference(reference: string): analyzer.AnalyzerProviderReso
     return provider;
 }
 
-export function analyzeRequest(resource: AnalyzedResource): analyzer.AnalyzeRequest {
-    const request = new analyzer.AnalyzeRequest();
-    request.setUrn(resource.urn);
-    request.setType(resource.type);
-    request.setName(resource.name);
-    request.setProperties(toStruct(resource.properties, true));
-    request.setOptions(resourceOptions(resource));
+/** What Analyze and AnalyzeStack send alike for one resource: identity, properties, options, provider. */
+function describeResource<M extends analyzer.AnalyzeRequest | analyzer.AnalyzerResource>(message: M, resource: AnalyzedResource): M {
+    message.setUrn(resource.urn);
+    message.setType(resource.type);
+    message.setName(resource.name);
+    message.setProperties(toStruct(resource.properties, true));
+    message.setOptions(resourceOptions(resource));
     const provider = resource.provider ? providerFromReference(resource.provider) : undefined;
-    if (provider) request.setProvider(provider);
-    return request;
+    if (provider) message.setProvider(provider);
+    return message;
+}
+
+export function analyzeRequest(resource: AnalyzedResource): analyzer.AnalyzeRequest {
+    return describeResource(new analyzer.AnalyzeRequest(), resource);
 }
 
 /** One resource of an AnalyzeStack request: its outputs, graph edges and provider. */
 export function stackResourceMessage(resource: AnalyzedResource): analyzer.AnalyzerResource {
-    const wire = new analyzer.AnalyzerResource();
-    wire.setUrn(resource.urn);
-    wire.setType(resource.type);
-    wire.setName(resource.name);
-    wire.setProperties(toStruct(resource.properties, true));
-    wire.setOptions(resourceOptions(resource));
+    const wire = describeResource(new analyzer.AnalyzerResource(), resource);
     if (resource.parent) wire.setParent(resource.parent);
     wire.setDependenciesList(resource.dependencies);
     for (const [property, urns] of Object.entries(resource.propertyDependencies)) {
@@ -113,8 +112,6 @@ export function stackResourceMessage(resource: AnalyzedResource): analyzer.Analy
         deps.setUrnsList(urns);
         wire.getPropertydependenciesMap().set(property, deps);
     }
-    const provider = resource.provider ? providerFromReference(resource.provider) : undefined;
-    if (provider) wire.setProvider(provider);
     return wire;
 }
 
