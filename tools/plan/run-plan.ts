@@ -102,6 +102,8 @@ export async function runPlan(options: PlanOptions, projectDir: string, startPac
 async function analyzeAll(pack: PolicyPackProcess, run: ProgramRun, analyses: Promise<PolicyViolation[]>[],
     progress: Progress): Promise<PolicyViolation[]> {
     const stackRequest = encodeStackRequest(run.resources.map(forAnalyzeStack));
+    // Awaited below; this keeps a failure from being "unhandled" if an Analyze call fails first.
+    stackRequest.catch(() => undefined);
     const perResource = await Promise.all(analyses);
     progress.step("analyzing the stack");
     const stackViolations = await pack.analyzeStack(await stackRequest);
