@@ -1,13 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { CUSTOMER_API_ROUTES } from "../../functions/customer-api/route-keys";
+import { CUSTOMER_API_ROUTES } from "../../contracts/customer-api-routes";
+import { HTTP_API_INTEGRATION_TIMEOUT_SECONDS } from "../../contracts/integration-limits";
 import { AwsSettings } from "../settings";
 import { ServerlessFunction } from "./function";
 import { secretReadGrant, tableItemGrant } from "./grants";
 import { SharedFunctionArgs } from "./shared-function-args";
-
-/** HTTP APIs stop waiting for an integration after 30 s; the function's timeout must fit inside. */
-export const HTTP_API_INTEGRATION_TIMEOUT_SECONDS = 30;
 
 /** One JSON line per request, with the ids that join it to the function's own logs. */
 const ACCESS_LOG_FORMAT = JSON.stringify({

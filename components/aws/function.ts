@@ -1,5 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { costTags } from "../../contracts/cost-tags";
+import { LAMBDA_NODE_RUNTIME } from "../../contracts/runtimes";
 import { FunctionPackage, LAMBDA_HANDLER, packageFunction } from "../../tools/bundle";
 import { LambdaGroupSettings, LogLevel } from "../settings";
 import { createDeadLetterQueue } from "./dead-letter-queue";
@@ -7,14 +9,10 @@ import { Grant, logGroupWriteGrant, policyDocument, queueSendGrant, vpcNetworkIn
 import { AlarmTarget, createDeadLetterDepthAlarm, createFunctionAlarms } from "./monitoring";
 import { NetworkPlacement } from "./network";
 
-/** The Node.js runtime of every function (the newest Lambda offers for Node.js 22). */
-export const LAMBDA_RUNTIME = "nodejs22.x";
 /** Name of the alias every caller invokes; provisioned concurrency and async settings live on it. */
 export const LIVE_ALIAS = "live";
 /** CloudWatch metric namespace of the Powertools metrics every handler emits. */
 export const METRICS_NAMESPACE = "ServerlessPlatform";
-/** Payload size assumed for the cost estimate when a function does not say. */
-export const DEFAULT_COST_PAYLOAD_KB = 1;
 
 /** Retries and event age of asynchronous invocations (events from SNS, S3, EventBridge, `InvocationType: Event`). */
 export interface AsyncInvocationArgs {
@@ -150,7 +148,7 @@ export class ServerlessFunction extends pulumi.ComponentResource {
             code: new pulumi.asset.FileArchive(this.package.zipPath),
             sourceCodeHash: this.package.sha256Base64,
             handler: LAMBDA_HANDLER,
-            runtime: LAMBDA_RUNTIME,
+            runtime: LAMBDA_NODE_RUNTIME,
             architectures: [args.architecture],
             timeout: sizing.timeoutSeconds,
             memorySize: sizing.memoryMb,
@@ -169,7 +167,7 @@ export class ServerlessFunction extends pulumi.ComponentResource {
                 subnetIds: args.network.subnetIds,
                 securityGroupIds: [args.network.securityGroupId],
             } : undefined,
-            tags: costTags(args),
+            tags: functionTags(args),
         }, {
             parent: this,
             // The role must hold its statements before Lambda validates VPC access and the first invocation logs.
@@ -270,12 +268,10 @@ function functionVariables(args: NormalizedArgs): Record<string, pulumi.Input<st
 }
 
 /** The traffic assumptions the cost model reads (contract 2), plus the function's environment and source. */
-function costTags(args: NormalizedArgs): Record<string, string> {
+function functionTags(args: NormalizedArgs): Record<string, string> {
     return {
         environment: args.environment,
         function: args.source,
-        "cost-requests-per-month": String(args.sizing.traffic.requestsPerMonth),
-        "cost-avg-duration-ms": String(args.sizing.traffic.avgDurationMs),
-        "cost-payload-kb": String(args.costPayloadKb ?? DEFAULT_COST_PAYLOAD_KB),
+        ...costTags({ ...args.sizing.traffic, payloadKb: args.costPayloadKb }),
     };
 }

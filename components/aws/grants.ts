@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { isOnlyAllowedOnAnyResource } from "../../contracts/aws-iam";
 
 /**
  * One IAM statement a function's execution role needs. Grants are declared next to the resource that
@@ -13,28 +14,6 @@ export interface Grant {
     /** Exact resource ARNs (an ARN may end in a path wildcard such as `:*` for log streams). */
     resources: pulumi.Input<string>[];
 }
-
-/**
- * Actions that AWS only authorizes on `"Resource": "*"` (they have no resource-level permissions).
- * A grant may use `*` only for these; the least-privilege policy uses the same list as its exemption.
- */
-export const ACTIONS_ONLY_ALLOWED_ON_ANY_RESOURCE = [
-    "ec2:DescribeNetworkInterfaces",
-    "ec2:DescribeSubnets",
-    "xray:PutTelemetryRecords",
-    "xray:PutTraceSegments",
-    "xray:GetSamplingRules",
-    "xray:GetSamplingTargets",
-    // Step Functions' delivery of execution logs to CloudWatch Logs.
-    "logs:CreateLogDelivery",
-    "logs:GetLogDelivery",
-    "logs:UpdateLogDelivery",
-    "logs:DeleteLogDelivery",
-    "logs:ListLogDeliveries",
-    "logs:PutResourcePolicy",
-    "logs:DescribeResourcePolicies",
-    "logs:DescribeLogGroups",
-] as const;
 
 /** DynamoDB item-level actions a function may be granted on one table. */
 export type DynamoItemAction = "GetItem" | "PutItem" | "UpdateItem" | "DeleteItem" | "Query" | "ConditionCheckItem";
@@ -144,8 +123,7 @@ function checkGrants(grants: Grant[]): void {
         const wildcard = grant.actions.find((action) => action.includes("*"));
         if (wildcard) throw new Error(`grant ${grant.sid} uses wildcard action "${wildcard}"; list the exact actions`);
         const anyResource = grant.resources.includes("*");
-        const scopable = grant.actions.filter((action) =>
-            !(ACTIONS_ONLY_ALLOWED_ON_ANY_RESOURCE as readonly string[]).includes(action));
+        const scopable = grant.actions.filter((action) => !isOnlyAllowedOnAnyResource(action));
         if (anyResource && scopable.length > 0) {
             throw new Error(`grant ${grant.sid} gives ${scopable.join(", ")} on "*"; name the resource ARNs instead`);
         }

@@ -6,7 +6,7 @@ import { Network } from "./network";
 import { OrderSaga } from "./saga";
 import { sharedFunctionArgs } from "./shared-function-args";
 
-export { ServerlessFunction, LIVE_ALIAS, LAMBDA_RUNTIME } from "./function";
+export { ServerlessFunction, LIVE_ALIAS } from "./function";
 export type { AsyncInvocationArgs, ServerlessFunctionArgs } from "./function";
 export * from "./grants";
 export { AlarmTopic, alarmTarget, createDeadLetterDepthAlarm } from "./monitoring";

@@ -2,19 +2,16 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as resources from "@pulumi/azure-native/resources";
 import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
+import { costTags, CostTraffic } from "../../contracts/cost-tags";
+import { AZURE_HTTP_TIMEOUT_SECONDS } from "../../contracts/integration-limits";
+import { AZURE_FUNCTIONS_NODE_VERSION } from "../../contracts/runtimes";
 import { AppPackage } from "./app-package";
-import { costTags, TrafficTags } from "./cost-tags";
 import { createStoredSecret } from "./key-vault";
 import { createMonitoring } from "./monitoring";
 import { FlexOneDeploy, scmHostName } from "./one-deploy";
 import { grantRole } from "./roles";
 import { createAppStorage } from "./storage";
 
-/** Node.js version of the Flex Consumption runtime (the bundle targets the same major). */
-export const NODE_RUNTIME_VERSION = "22";
-
-/** The HTTP front end of Azure Functions cuts any request at 230 s, whatever the function timeout. */
-export const MAX_HTTP_TIMEOUT_SECONDS = 230;
 
 /** Secret name of the Application Insights connection string in the app's Key Vault. */
 export const INSIGHTS_SECRET_NAME = "appinsights-connection-string";
@@ -43,7 +40,7 @@ export interface FunctionAppArgs {
     /** Days the Log Analytics workspace keeps logs (raised to its 30-day minimum). */
     logRetentionDays: number;
     /** Expected traffic, tagged for the cost estimate. */
-    traffic: TrafficTags;
+    traffic: CostTraffic;
     /** Tags on every resource. @default {} */
     tags?: Record<string, string>;
 }
@@ -98,7 +95,7 @@ export class FunctionApp extends pulumi.ComponentResource {
                 deployment: {
                     storage: { type: "blobContainer", value: storage.packageContainerUrl, authentication: { type: "SystemAssignedIdentity" } },
                 },
-                runtime: { name: "node", version: NODE_RUNTIME_VERSION },
+                runtime: { name: "node", version: AZURE_FUNCTIONS_NODE_VERSION },
                 scaleAndConcurrency: {
                     maximumInstanceCount: args.maxInstanceCount,
                     instanceMemoryMB: args.instanceMemoryMb,
@@ -154,9 +151,9 @@ export class FunctionApp extends pulumi.ComponentResource {
 }
 
 function validate(name: string, args: FunctionAppArgs): void {
-    if (args.functionTimeoutSeconds < 1 || args.functionTimeoutSeconds > MAX_HTTP_TIMEOUT_SECONDS) {
+    if (args.functionTimeoutSeconds < 1 || args.functionTimeoutSeconds > AZURE_HTTP_TIMEOUT_SECONDS) {
         throw new Error(`FunctionApp ${name}: functionTimeoutSeconds = ${args.functionTimeoutSeconds} must be from 1 to ` +
-            `${MAX_HTTP_TIMEOUT_SECONDS} (the HTTP front end answers 502 after ${MAX_HTTP_TIMEOUT_SECONDS} s whatever the timeout)`);
+            `${AZURE_HTTP_TIMEOUT_SECONDS} (the HTTP front end answers 502 after ${AZURE_HTTP_TIMEOUT_SECONDS} s whatever the timeout)`);
     }
     if ((args.alwaysReadyHttpInstances ?? 0) > args.maxInstanceCount) {
         throw new Error(`FunctionApp ${name}: alwaysReadyHttpInstances = ${args.alwaysReadyHttpInstances} must be at most ` +

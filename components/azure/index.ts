@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { ORDERS_QUEUE, ORDERS_TABLE } from "../../functions/order-intake/src/names";
+import { ORDERS_QUEUE, ORDERS_TABLE } from "../../contracts/order-intake-storage";
 import { AzureSettings, Settings } from "../settings";
 import { packageFunctionsApp } from "./app-package";
 import { FunctionApp } from "./function-app";

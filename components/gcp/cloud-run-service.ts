@@ -1,6 +1,7 @@
 import * as dockerBuild from "@pulumi/docker-build";
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
+import { CloudRunIngress, NAMED_PRINCIPAL_EXAMPLE, NAMED_PRINCIPAL_PATTERN } from "../../contracts/cloud-run";
 import { gcpSafeName } from "./labels";
 
 /** Where the container image comes from. */
@@ -9,8 +10,6 @@ export type CloudRunImage =
     | { pinned: string }
     /** A folder with a Dockerfile, built for linux/amd64 and pushed to the service's Artifact Registry repository. */
     | { buildContext: string };
-
-export type CloudRunIngress = "INGRESS_TRAFFIC_ALL" | "INGRESS_TRAFFIC_INTERNAL_ONLY" | "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER";
 
 export interface CloudRunServiceArgs {
     /** Physical name of the service, its service account and its repository (lowercase, starts with a letter). @example "churn-api-dev" */
@@ -59,7 +58,6 @@ export interface CloudRunServiceArgs {
 
 /** The port Cloud Run sends requests to; the container listens on $PORT, which Cloud Run sets to it. */
 const CONTAINER_PORT = 8080;
-const NAMED_PRINCIPAL = /^(user|serviceAccount|group|domain|principal|principalSet):\S+$/;
 
 /**
  * A private Cloud Run (v2) service with its own service account, Artifact Registry repository, Secret
@@ -223,8 +221,8 @@ function normalizeArgs(args: CloudRunServiceArgs): void {
         problems.push(`serviceName ${JSON.stringify(args.serviceName)} must be 6 to 50 lowercase letters, digits or dashes, starting with a letter`);
     }
     for (const member of args.invokers) {
-        if (!NAMED_PRINCIPAL.test(member)) {
-            problems.push(`invoker ${JSON.stringify(member)} must be a named principal such as serviceAccount:caller@project.iam.gserviceaccount.com; ` +
+        if (!NAMED_PRINCIPAL_PATTERN.test(member)) {
+            problems.push(`invoker ${JSON.stringify(member)} must be a named principal such as ${NAMED_PRINCIPAL_EXAMPLE}; ` +
                 "the service is private, so allUsers and allAuthenticatedUsers are refused");
         }
     }

@@ -1,7 +1,8 @@
 import { GcpSettings, Settings } from "../settings";
 import { churnModelArtifactPath, churnModelObjectName, CHURN_API_DIR } from "./churn-model-artifact";
 import { CloudRunService } from "./cloud-run-service";
-import { costLabels, gcpSafeName } from "./labels";
+import { costTags } from "../../contracts/cost-tags";
+import { gcpSafeName } from "./labels";
 import { ModelBucket } from "./model-bucket";
 
 /**
@@ -11,7 +12,7 @@ import { ModelBucket } from "./model-bucket";
 export function buildGcp(settings: Settings, gcp: GcpSettings): Record<string, unknown> {
     const environment = gcpSafeName(settings.environment, 40);
     const serviceName = `churn-api-${environment}`;
-    const labels = { environment, service: "churn-api", ...costLabels(gcp.traffic) };
+    const labels = { environment, service: "churn-api", ...costTags(gcp.traffic) };
     const models = new ModelBucket("churn-models", {
         region: gcp.region,
         objectName: churnModelObjectName(gcp.modelVersion),

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { jsonResponse } from "../shared/http-response";
 import { isValidApiKey } from "./api-key";
 import { CustomersTable } from "./customers-table";
-import { API_KEY_HEADER, CUSTOMER_API_ROUTES } from "./route-keys";
+import { API_KEY_HEADER, CUSTOMER_API_ROUTES } from "../../contracts/customer-api-routes";
 import { parseJsonObject, validChanges, validCustomer, validCustomerId } from "./validation";
 
 export interface RequestContext {

@@ -5,7 +5,7 @@ import {
 import { CreateSecretCommand, PutSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import * as fc from "fast-check";
-import { CUSTOMER_API_ROUTES } from "../../functions/customer-api/route-keys";
+import { CUSTOMER_API_ROUTES } from "../../contracts/customer-api-routes";
 import { motoEndpoint, resetMoto } from "../support/moto";
 import { lambdaContext } from "../support/lambda-context";
 import { captureOutput, httpApiEvent } from "./support/http-api-event";

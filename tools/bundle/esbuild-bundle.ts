@@ -1,8 +1,7 @@
 import * as path from "node:path";
 import { buildSync, BuildOptions, BuildResult } from "esbuild";
+import { BUNDLE_NODE_TARGET } from "../../contracts/runtimes";
 
-/** Node.js major version of the Lambda runtime the bundle targets (runtime nodejs22.x). */
-export const NODE_TARGET = "node22";
 
 /** File name of the bundled handler module inside the zip; the Lambda handler is `index.handler`. */
 export const BUNDLE_ENTRY_FILE = "index.js";
@@ -30,7 +29,7 @@ export interface Bundle {
 export const BUNDLE_SETTINGS = {
     bundle: true,
     platform: "node",
-    target: NODE_TARGET,
+    target: BUNDLE_NODE_TARGET,
     format: "cjs",
     // Prefer the ES module builds of dependencies: tree-shaking only removes unused ES exports.
     mainFields: ["module", "main"],

@@ -5,7 +5,7 @@
 import { app } from "@azure/functions";
 import { createOrderIntake } from "./intake";
 import { logLevelFrom } from "./log";
-import { ORDERS_QUEUE, STORAGE_CONNECTION } from "./names";
+import { ORDERS_QUEUE, STORAGE_CONNECTION } from "../../../contracts/order-intake-storage";
 import { OrderStore } from "./order-store";
 import { createOrderProcessor } from "./processor";
 import { storageClientsFromEnvironment } from "./storage-clients";

@@ -1,6 +1,6 @@
 import { InvocationContext } from "@azure/functions";
 import { errorMessage, LogLevel, structuredLogger } from "./log";
-import { ORDERS_POISON_QUEUE } from "./names";
+import { ORDERS_POISON_QUEUE } from "../../../contracts/order-intake-storage";
 import { Order, validateOrder } from "./order";
 import { OrderStore } from "./order-store";
 

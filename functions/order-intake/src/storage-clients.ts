@@ -1,7 +1,7 @@
 import { TableClient } from "@azure/data-tables";
 import { ManagedIdentityCredential } from "@azure/identity";
 import { QueueClient } from "@azure/storage-queue";
-import { ORDERS_QUEUE, ORDERS_TABLE, STORAGE_CONNECTION } from "./names";
+import { ORDERS_QUEUE, ORDERS_TABLE, STORAGE_CONNECTION } from "../../../contracts/order-intake-storage";
 
 export interface OrderStorageClients {
     queue: QueueClient;

@@ -1,10 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createDeadLetterQueue, DEAD_LETTER_RETENTION_SECONDS } from "../../../components/aws/dead-letter-queue";
-import { LAMBDA_RUNTIME, LIVE_ALIAS, METRICS_NAMESPACE } from "../../../components/aws/function";
+import { LIVE_ALIAS, METRICS_NAMESPACE } from "../../../components/aws/function";
 import { logGroupWriteGrant, policyDocument, queueConsumeGrant, xrayWriteGrant } from "../../../components/aws/grants";
 import { AlarmTarget, createDeadLetterDepthAlarm, createFunctionAlarms } from "../../../components/aws/monitoring";
 import { LAMBDA_HANDLER } from "../../bundle";
+import { LAMBDA_NODE_RUNTIME } from "../../../contracts/runtimes";
 import { CODE_ZIP_ENV, FUNCTION_COUNT_ENV } from "./scale-inputs";
 
 /** Seed values (timeout 30 s, 256 MB, alarm Errors > 10 over 5 min for 2 periods). */
@@ -60,7 +61,7 @@ class QueueFedFunction extends pulumi.ComponentResource {
             role: role.arn,
             code: new pulumi.asset.FileArchive(args.codeZip),
             handler: LAMBDA_HANDLER,
-            runtime: LAMBDA_RUNTIME,
+            runtime: LAMBDA_NODE_RUNTIME,
             architectures: ["arm64"],
             timeout: TIMEOUT_SECONDS,
             memorySize: MEMORY_MB,
