@@ -2,8 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CUSTOMER_API_ROUTES } from "../../contracts/customer-api-routes";
 import { HTTP_API_INTEGRATION_TIMEOUT_SECONDS } from "../../contracts/integration-limits";
-import { AwsSettings } from "../settings";
-import { ServerlessFunction } from "./function";
+import { FunctionSizing, LambdaCode, ServerlessFunction } from "./function";
 import { secretReadGrant, tableItemGrant } from "./grants";
 import { SharedFunctionArgs } from "./shared-function-args";
 
@@ -21,10 +20,18 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
 });
 
 export interface CustomerApiArgs {
-    /** Settings of the whole stack every function shares. */
+    /** Function arguments every function of the stack shares. */
     shared: SharedFunctionArgs;
-    /** Sizing, provisioned concurrency and stage throttling of the customer API. */
-    settings: AwsSettings["customerApi"];
+    /** The built package of the handler (functions/customer-api). */
+    code: LambdaCode;
+    /** Timeout (at most the HTTP API's 30 s), memory, reserved concurrency and traffic of the handler. */
+    sizing: FunctionSizing;
+    /** Instances kept initialized on alias `live` (seed: 5 in production). @default 0 (none) */
+    provisionedConcurrency?: number;
+    /** Steady-state request rate the stage lets through, in requests per second. @example 100 */
+    throttleRequestsPerSecond: number;
+    /** Requests the stage lets through in one burst above the steady rate. @example 200 */
+    throttleBurstRequests: number;
 }
 
 /**
@@ -43,7 +50,7 @@ export class CustomerApi extends pulumi.ComponentResource {
 
     constructor(name: string, args: CustomerApiArgs, opts?: pulumi.ComponentResourceOptions) {
         super("serverless-platform:aws:CustomerApi", name, {}, opts);
-        checkTimeout(args.settings.timeoutSeconds);
+        assertFitsIntegrationTimeout(name, args.sizing.timeoutSeconds);
         const environment = args.shared.environment;
         this.table = new aws.dynamodb.Table(`${name}-customers`, {
             name: `${environment}-customers`,
@@ -57,11 +64,12 @@ export class CustomerApi extends pulumi.ComponentResource {
             name: `${environment}/customer-api/api-key`,
             description: 'API key of the customer API, as JSON {"api_key": "..."}',
         }, { parent: this });
-        this.handler = new ServerlessFunction(name, {
+        this.handler = new ServerlessFunction(`${name}-handler`, {
             ...args.shared,
-            source: "customer-api",
-            sizing: args.settings,
-            provisionedConcurrency: args.settings.provisionedConcurrency,
+            code: args.code,
+            functionName: `${environment}-${name}`,
+            sizing: args.sizing,
+            provisionedConcurrency: args.provisionedConcurrency,
             variables: { TABLE_NAME: this.table.name, SECRET_ARN: this.secret.arn },
             grants: [
                 tableItemGrant("ReadWriteCustomers", this.table.arn, ["GetItem", "PutItem", "UpdateItem"]),
@@ -77,7 +85,7 @@ export class CustomerApi extends pulumi.ComponentResource {
             name: `/aws/apigateway/${environment}-${name}`,
             retentionInDays: args.shared.logRetentionDays,
         }, { parent: this });
-        this.stage = this.createStage(name, args.settings.throttle);
+        this.stage = this.createStage(name, args);
         this.url = this.stage.invokeUrl;
         this.registerOutputs({ url: this.url, tableName: this.table.name, secretArn: this.secret.arn });
     }
@@ -107,24 +115,25 @@ export class CustomerApi extends pulumi.ComponentResource {
         }, { parent: this });
     }
 
-    private createStage(name: string, throttle: AwsSettings["customerApi"]["throttle"]): aws.apigatewayv2.Stage {
+    private createStage(name: string, args: CustomerApiArgs): aws.apigatewayv2.Stage {
         return new aws.apigatewayv2.Stage(`${name}-stage`, {
             apiId: this.api.id,
             name: "$default",
             autoDeploy: true,
             accessLogSettings: { destinationArn: this.accessLogGroup.arn, format: ACCESS_LOG_FORMAT },
             defaultRouteSettings: {
-                throttlingRateLimit: throttle.rateLimit,
-                throttlingBurstLimit: throttle.burstLimit,
+                throttlingRateLimit: args.throttleRequestsPerSecond,
+                throttlingBurstLimit: args.throttleBurstRequests,
                 detailedMetricsEnabled: true,
             },
         }, { parent: this });
     }
 }
 
-function checkTimeout(timeoutSeconds: number): void {
+/** The API would answer 504 while the function still runs; the settings refuse such a timeout first. */
+function assertFitsIntegrationTimeout(name: string, timeoutSeconds: number): void {
     if (timeoutSeconds > HTTP_API_INTEGRATION_TIMEOUT_SECONDS) {
-        throw new Error(`CustomerApi: serverless-platform:customerApiTimeoutSeconds = ${timeoutSeconds} exceeds the HTTP API ` +
-            `integration timeout of ${HTTP_API_INTEGRATION_TIMEOUT_SECONDS} s; set it to ${HTTP_API_INTEGRATION_TIMEOUT_SECONDS} or less`);
+        throw new Error(`CustomerApi ${name}: sizing.timeoutSeconds = ${timeoutSeconds} exceeds the HTTP API integration ` +
+            `timeout of ${HTTP_API_INTEGRATION_TIMEOUT_SECONDS} s`);
     }
 }

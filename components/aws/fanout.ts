@@ -1,8 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsSettings } from "../settings";
 import { createDeadLetterQueue } from "./dead-letter-queue";
-import { ServerlessFunction } from "./function";
+import { FunctionSizing, LambdaCode, ServerlessFunction } from "./function";
 import { Grant, queueConsumeGrant, tableItemGrant, topicPublishGrant } from "./grants";
 import { createDeadLetterDepthAlarm } from "./monitoring";
 import {
@@ -17,8 +16,16 @@ const LARGE_BATCH = 10;
 export interface OrderFanoutArgs {
     /** Stack-wide function arguments (environment, architecture, log level, alarms, network). */
     shared: SharedFunctionArgs;
-    /** Sizes, batch size, concurrency cap and receive count of the publisher and consumers (stack settings). */
-    settings: AwsSettings["orderEvents"];
+    /** Built packages of the publisher (functions/order-publisher) and of each consumer (functions/<consumer>-consumer). */
+    code: Record<"publisher" | OrderConsumer, LambdaCode>;
+    /** Timeout, memory, reserved concurrency and traffic of the publisher and of each consumer. */
+    sizing: FunctionSizing;
+    /** SQS messages per consumer invocation (1 to 10000; above 10 the mapping waits up to 1 s to fill a batch). @example 10 */
+    batchSize: number;
+    /** Most concurrent invocations of one consumer's event source mapping (2 to 1000, at most its reserved concurrency). */
+    maxConcurrency: number;
+    /** Receives of a message before it moves to its queue's dead-letter queue. @example 5 */
+    maxReceiveCount: number;
 }
 
 /** One consumer: its subscribed queue, its function and the mapping that polls the queue for it. */
@@ -50,10 +57,11 @@ export class OrderFanout extends pulumi.ComponentResource {
         const environment = args.shared.environment;
         this.topic = new aws.sns.Topic(`${name}-topic`, { name: `${environment}-order-events` }, { parent: this });
         this.deliveryDeadLetterQueue = this.createDeliveryDeadLetterQueue(name, args);
-        this.publisher = new ServerlessFunction("order-publisher", {
+        this.publisher = new ServerlessFunction(`${name}-publisher`, {
             ...args.shared,
-            source: "order-publisher",
-            sizing: args.settings,
+            code: args.code.publisher,
+            functionName: `${environment}-order-publisher`,
+            sizing: args.sizing,
             variables: { ORDER_TOPIC_ARN: this.topic.arn } satisfies Partial<Record<FanoutEnvName, pulumi.Input<string>>>,
             grants: [topicPublishGrant("PublishOrderEvents", this.topic.arn)],
             // Order systems fire events at it without waiting (InvocationType Event): failures need a DLQ.
@@ -93,21 +101,21 @@ export class OrderFanout extends pulumi.ComponentResource {
     }
 
     private createConsumer(name: string, consumer: OrderConsumer, args: OrderFanoutArgs): OrderEventConsumer {
-        const { settings } = args;
-        const batchingWindowSeconds = settings.batchSize > LARGE_BATCH ? 1 : 0;
+        const batchingWindowSeconds = args.batchSize > LARGE_BATCH ? 1 : 0;
         const topicQueue = createTopicQueue(`${name}-${consumer}`, {
             topicArn: this.topic.arn,
             filterPolicy: filterPolicyFor(consumer),
-            maxReceiveCount: settings.maxReceiveCount,
-            visibilityTimeoutSeconds: VISIBILITY_TIMEOUT_FACTOR * settings.timeoutSeconds + batchingWindowSeconds,
+            maxReceiveCount: args.maxReceiveCount,
+            visibilityTimeoutSeconds: VISIBILITY_TIMEOUT_FACTOR * args.sizing.timeoutSeconds + batchingWindowSeconds,
             deliveryDeadLetterQueueArn: this.deliveryDeadLetterQueue.arn,
             alarms: args.shared.alarms,
         }, this);
         const work = this.consumerWork(consumer);
-        const handler = new ServerlessFunction(`${consumer}-consumer`, {
+        const handler = new ServerlessFunction(`${name}-${consumer}-consumer`, {
             ...args.shared,
-            source: `${consumer}-consumer`,
-            sizing: settings,
+            code: args.code[consumer],
+            functionName: `${args.shared.environment}-${consumer}-consumer`,
+            sizing: args.sizing,
             variables: { IDEMPOTENCY_TABLE: this.idempotencyTable.name, ...work.variables },
             grants: [
                 queueConsumeGrant("ConsumeOwnQueue", topicQueue.queue.arn),
@@ -118,12 +126,12 @@ export class OrderFanout extends pulumi.ComponentResource {
         const eventSourceMapping = new aws.lambda.EventSourceMapping(`${name}-${consumer}-events`, {
             eventSourceArn: topicQueue.queue.arn,
             functionName: handler.aliasArn,
-            batchSize: settings.batchSize,
+            batchSize: args.batchSize,
             maximumBatchingWindowInSeconds: batchingWindowSeconds,
             // Only the failed messages of a batch come back; the others are deleted (Powertools batch).
             functionResponseTypes: ["ReportBatchItemFailures"],
             // Caps the pollers below the function's reserved concurrency so SQS is never throttled into the DLQ.
-            scalingConfig: { maximumConcurrency: settings.maxConcurrency },
+            scalingConfig: { maximumConcurrency: args.maxConcurrency },
         }, { parent: this, dependsOn: [handler.rolePolicy] });
         return { ...topicQueue, handler, eventSourceMapping };
     }

@@ -2,8 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { costTags } from "../../contracts/cost-tags";
 import { LAMBDA_NODE_RUNTIME } from "../../contracts/runtimes";
-import { FunctionPackage, LAMBDA_HANDLER, packageFunction } from "../../tools/bundle";
-import { LambdaGroupSettings, LogLevel } from "../settings";
+import { LogLevel } from "../../contracts/log-levels";
 import { createDeadLetterQueue } from "./dead-letter-queue";
 import { Grant, logGroupWriteGrant, policyDocument, queueSendGrant, vpcNetworkInterfaceGrants, xrayWriteGrant } from "./grants";
 import { AlarmTarget, createDeadLetterDepthAlarm, createFunctionAlarms } from "./monitoring";
@@ -22,13 +21,41 @@ export interface AsyncInvocationArgs {
     maximumEventAgeSeconds?: number;
 }
 
-export interface ServerlessFunctionArgs {
-    /** Folder under `functions/` whose `handler.ts` (exporting `handler`) is bundled. @example "customer-api" */
+/** A built deployment package (buildAws makes one per function folder with packaging/packageFunction). */
+export interface LambdaCode {
+    /** Function folder the package was built from; also the service name in logs, metrics and tags. @example "customer-api" */
     source: string;
-    /** Environment (stack) name; the function is named `<environment>-<component name>`, as the seed's `production-customer-api`. */
+    /** Absolute path of the zip Pulumi uploads. */
+    zipPath: string;
+    /** Base64 SHA-256 of the zip, as Lambda reports `CodeSha256`. */
+    sha256Base64: string;
+    /** Lambda `handler` setting that loads the package's entry. @example "index.handler" */
+    handler: string;
+    /** The zip ships a source map: the function runs with `--enable-source-maps`. */
+    sourceMap: boolean;
+}
+
+/** Size, limits and expected traffic of one function. */
+export interface FunctionSizing {
+    /** Longest an invocation may run, in seconds (Lambda allows 1 to 900). @example 30 */
+    timeoutSeconds: number;
+    /** Memory, in MB (128 to 10240); CPU grows with it. @example 256 */
+    memoryMb: number;
+    /** Reserved concurrency, at least 1 (0 would throttle every invocation). @example 50 */
+    reservedConcurrency: number;
+    /** Expected traffic, tagged for the cost estimate. */
+    traffic: { requestsPerMonth: number; avgDurationMs: number };
+}
+
+export interface ServerlessFunctionArgs {
+    /** The function's built package. */
+    code: LambdaCode;
+    /** Environment (stack) name, tagged on the function and the default prefix of its physical name. @example "production" */
     environment: string;
-    /** Timeout, memory, reserved concurrency and traffic of the function's group (from the stack settings). */
-    sizing: LambdaGroupSettings;
+    /** Physical function name. @default `<environment>-<component name>`, as the seed's `production-customer-api` */
+    functionName?: string;
+    /** Timeout, memory, reserved concurrency and traffic of the function. */
+    sizing: FunctionSizing;
     /** Instances kept initialized on alias `live`; at most `sizing.reservedConcurrency`. @default 0 (none) */
     provisionedConcurrency?: number;
     /** CPU architecture. @default "arm64" (cheaper per GB-second than x86_64 for the same work) */
@@ -52,8 +79,6 @@ export interface ServerlessFunctionArgs {
     alarms: AlarmTarget;
     /** Private subnets and security group when the function runs in a VPC. @default undefined (no VPC) */
     network?: NetworkPlacement;
-    /** Ship a source map and enable it (stack traces point to TypeScript lines, but the zip grows). @default false */
-    sourceMap?: boolean;
     /** Average request + response size in KB, for the cost estimate tag. @default 1 */
     costPayloadKb?: number;
 }
@@ -75,7 +100,6 @@ interface NormalizedArgs extends ServerlessFunctionArgs {
  * version (with provisioned concurrency when asked), dead-letter queue for asynchronous callers, alarms.
  */
 export class ServerlessFunction extends pulumi.ComponentResource {
-    public readonly package: FunctionPackage;
     public readonly logGroup: aws.cloudwatch.LogGroup;
     /** Present only for functions invoked asynchronously. */
     public readonly deadLetterQueue?: aws.sqs.Queue;
@@ -97,7 +121,6 @@ export class ServerlessFunction extends pulumi.ComponentResource {
         super("serverless-platform:aws:ServerlessFunction", name, {}, opts);
         const normalized = normalizeArgs(name, args);
         this.functionName = normalized.functionName;
-        this.package = packageFunction(args.source, { sourceMap: args.sourceMap });
         this.logGroup = this.createLogGroup(name, normalized);
         this.deadLetterQueue = normalized.asyncInvocation ? createDeadLetterQueue(`${name}-dlq`, this) : undefined;
         this.role = this.createRole(name);
@@ -145,9 +168,9 @@ export class ServerlessFunction extends pulumi.ComponentResource {
         return new aws.lambda.Function(`${name}-function`, {
             name: args.functionName,
             role: this.role.arn,
-            code: new pulumi.asset.FileArchive(this.package.zipPath),
-            sourceCodeHash: this.package.sha256Base64,
-            handler: LAMBDA_HANDLER,
+            code: new pulumi.asset.FileArchive(args.code.zipPath),
+            sourceCodeHash: args.code.sha256Base64,
+            handler: args.code.handler,
             runtime: LAMBDA_NODE_RUNTIME,
             architectures: [args.architecture],
             timeout: sizing.timeoutSeconds,
@@ -214,10 +237,10 @@ export class ServerlessFunction extends pulumi.ComponentResource {
 
 /** Defaults and checks; every error names the argument and what to change. */
 function normalizeArgs(name: string, args: ServerlessFunctionArgs): NormalizedArgs {
-    const functionName = `${args.environment}-${name}`;
+    const functionName = args.functionName ?? `${args.environment}-${name}`;
     const problems: string[] = [];
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(functionName)) {
-        problems.push(`function name "${functionName}" (environment-name) must be 1 to 64 letters, digits, - or _`);
+        problems.push(`function name "${functionName}" must be 1 to 64 letters, digits, - or _`);
     }
     const provisionedConcurrency = args.provisionedConcurrency ?? 0;
     if (!Number.isInteger(provisionedConcurrency) || provisionedConcurrency < 0 ||
@@ -261,9 +284,9 @@ function functionVariables(args: NormalizedArgs): Record<string, pulumi.Input<st
     return {
         ...args.variables,
         LOG_LEVEL: args.logLevel,
-        POWERTOOLS_SERVICE_NAME: args.source,
+        POWERTOOLS_SERVICE_NAME: args.code.source,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        ...(args.sourceMap ? { NODE_OPTIONS: "--enable-source-maps" } : {}),
+        ...(args.code.sourceMap ? { NODE_OPTIONS: "--enable-source-maps" } : {}),
     };
 }
 
@@ -271,7 +294,7 @@ function functionVariables(args: NormalizedArgs): Record<string, pulumi.Input<st
 function functionTags(args: NormalizedArgs): Record<string, string> {
     return {
         environment: args.environment,
-        function: args.source,
+        function: args.code.source,
         ...costTags({ ...args.sizing.traffic, payloadKb: args.costPayloadKb }),
     };
 }

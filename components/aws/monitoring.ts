@@ -1,8 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Settings } from "../settings";
 
-/** Where alarms go and when the Errors alarm fires (the stack's `alarms` settings plus the topic). */
+/** Where alarms go and when the Errors alarm fires. */
 export interface AlarmTarget {
     /** ARN of the SNS topic every alarm notifies (see AlarmTopic). */
     topicArn: pulumi.Input<string>;
@@ -42,16 +41,6 @@ export class AlarmTopic extends pulumi.ComponentResource {
         }
         this.registerOutputs({ arn: this.arn });
     }
-}
-
-/** The alarm target of a stack: its alarm settings, notifying the given topic. */
-export function alarmTarget(alarms: Settings["alarms"], topicArn: pulumi.Input<string>): AlarmTarget {
-    return {
-        topicArn,
-        errorThreshold: alarms.errorThreshold,
-        periodSeconds: alarms.periodSeconds,
-        evaluationPeriods: alarms.evaluationPeriods,
-    };
 }
 
 /**

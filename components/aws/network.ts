@@ -1,7 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsSettings } from "../settings";
 
 /** Where a function runs inside the VPC, and what its role must be allowed on to attach there. */
 export interface NetworkPlacement {
@@ -17,7 +16,14 @@ export interface NetworkPlacement {
     dependsOn: pulumi.Resource[];
 }
 
-export type NetworkArgs = NonNullable<AwsSettings["vpc"]>;
+export interface NetworkArgs {
+    /** IPv4 CIDR block of the VPC, split between its subnets. @example "10.0.0.0/16" */
+    cidrBlock: string;
+    /** Availability zones the VPC spans, each with a public and a private subnet (2 to 6). @example 2 */
+    availabilityZoneCount: number;
+    /** `single`: one NAT gateway for the VPC (cheaper); `onePerAz`: one per zone (survives a zone outage). */
+    natGateways: "single" | "onePerAz";
+}
 
 const NAT_STRATEGY = { single: "Single", onePerAz: "OnePerAz" } as const;
 
@@ -35,13 +41,13 @@ export class Network extends pulumi.ComponentResource {
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("serverless-platform:aws:Network", name, {}, opts);
         this.vpc = new awsx.ec2.Vpc(`${name}-vpc`, {
-            cidrBlock: args.cidr,
-            numberOfAvailabilityZones: args.availabilityZones,
+            cidrBlock: args.cidrBlock,
+            numberOfAvailabilityZones: args.availabilityZoneCount,
             natGateways: { strategy: NAT_STRATEGY[args.natGateways] },
             enableDnsHostnames: true,
         }, { parent: this });
         this.securityGroup = this.createFunctionSecurityGroup(name);
-        this.placement = this.functionPlacement(args.availabilityZones);
+        this.placement = this.functionPlacement(args.availabilityZoneCount);
         this.registerOutputs({ vpcId: this.vpc.vpcId, privateSubnetIds: this.vpc.privateSubnetIds });
     }
 

@@ -1,7 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsSettings } from "../settings";
-import { ServerlessFunction } from "./function";
+import { FunctionSizing, LambdaCode, ServerlessFunction } from "./function";
 import { DynamoItemAction, policyDocument, tableItemGrant } from "./grants";
 import { SAGA_TABLE_ENV, SAGA_TABLE_PARTITION_KEY } from "./order-saga-state";
 import { orderSagaDefinition, SAGA_STEPS, SagaStep } from "./saga-definition";
@@ -32,8 +31,10 @@ export const STATE_MACHINE_OBSERVABILITY_ACTIONS = [
 export interface OrderSagaArgs {
     /** Stack-wide function arguments (environment, architecture, log level, alarms, network). */
     shared: SharedFunctionArgs;
-    /** Sizes, reserved concurrency and traffic of the five step functions (stack settings). */
-    settings: AwsSettings["orderSaga"];
+    /** Built package of each step (functions/<step>). */
+    code: Record<SagaStep, LambdaCode>;
+    /** Timeout, memory, reserved concurrency and traffic of each of the five step functions. */
+    sizing: FunctionSizing;
 }
 
 /**
@@ -64,7 +65,7 @@ export class OrderSaga extends pulumi.ComponentResource {
             pointInTimeRecovery: { enabled: true },
             serverSideEncryption: { enabled: true },
         }, { parent: this });
-        this.steps = Object.fromEntries(SAGA_STEPS.map((step) => [step, this.createStep(step, args)])) as
+        this.steps = Object.fromEntries(SAGA_STEPS.map((step) => [step, this.createStep(name, step, args)])) as
             Record<SagaStep, ServerlessFunction>;
         this.logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
             // The /aws/vendedlogs/ prefix keeps the log group's resource policy under its size limit.
@@ -84,11 +85,12 @@ export class OrderSaga extends pulumi.ComponentResource {
     }
 
     /** Invoked synchronously by Step Functions only, so no dead-letter queue: the execution records the failure. */
-    private createStep(step: SagaStep, args: OrderSagaArgs): ServerlessFunction {
-        return new ServerlessFunction(step, {
+    private createStep(name: string, step: SagaStep, args: OrderSagaArgs): ServerlessFunction {
+        return new ServerlessFunction(`${name}-${step}`, {
             ...args.shared,
-            source: step,
-            sizing: args.settings,
+            code: args.code[step],
+            functionName: `${args.shared.environment}-${step}`,
+            sizing: args.sizing,
             variables: { [SAGA_TABLE_ENV]: this.table.name },
             grants: [tableItemGrant("UseSagaTable", this.table.arn, SAGA_STEP_TABLE_ACTIONS[step])],
         }, { parent: this });

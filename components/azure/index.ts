@@ -1,17 +1,20 @@
 import * as path from "node:path";
 import { ORDERS_QUEUE, ORDERS_TABLE } from "../../contracts/order-intake-storage";
+import { FUNCTIONS_DIR, packageFunctionsApp } from "../../packaging";
 import { AzureSettings, Settings } from "../settings";
-import { packageFunctionsApp } from "./app-package";
 import { FunctionApp } from "./function-app";
 
 /** The Functions app folder deployed as the order intake. */
-export const ORDER_INTAKE_APP_DIR = path.resolve(__dirname, "../../functions/order-intake");
+export const ORDER_INTAKE_APP_DIR = path.join(FUNCTIONS_DIR, "order-intake");
 
-/** Builds everything this stack runs on Azure; returns the stack outputs for that cloud. */
+/**
+ * Builds everything this stack runs on Azure; returns the stack outputs for that cloud. The one place where
+ * the stack's settings become the app's arguments, and where its package is built.
+ */
 export function buildAzure(settings: Settings, azure: AzureSettings): Record<string, unknown> {
     const orderIntake = new FunctionApp("order-intake", {
         location: azure.location,
-        appPackage: packageFunctionsApp(ORDER_INTAKE_APP_DIR),
+        code: packageFunctionsApp(ORDER_INTAKE_APP_DIR),
         queues: [ORDERS_QUEUE],
         tables: [ORDERS_TABLE],
         maxInstanceCount: azure.maxInstanceCount,
@@ -21,7 +24,11 @@ export function buildAzure(settings: Settings, azure: AzureSettings): Record<str
         maxDequeueCount: azure.maxDequeueCount,
         logLevel: settings.logLevel,
         logRetentionDays: settings.logRetentionDays,
-        traffic: azure.traffic,
+        traffic: {
+            requestsPerMonth: azure.traffic.requestsPerMonth,
+            avgDurationMs: azure.traffic.avgDurationMs,
+            payloadKb: azure.traffic.payloadKb,
+        },
         tags: { environment: settings.environment, component: "order-intake" },
     });
     return {

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { PROJECT_NAME, SettingsError } from "../settings";
 
 /** The churn API's source folder (the Docker build context), relative to the project root where Pulumi runs. */
 export const CHURN_API_DIR = "functions/churn-api";
@@ -11,14 +10,14 @@ export function churnModelObjectName(version: string): string {
 }
 
 /**
- * The local artifact of the configured model version, relative to the project root. A version with no
- * artifact fails here, naming the setting, rather than deploying a service whose health check never passes.
+ * The local artifact of a model version, relative to the project root. A version with no artifact would
+ * deploy a service whose health check never passes; the stack's settings refuse it first, so this is
+ * a plain assertion.
  */
-export function churnModelArtifactPath(version: string, environment: string): string {
+export function churnModelArtifactPath(version: string): string {
     const relative = `${CHURN_API_DIR}/model/${churnModelObjectName(version)}`;
     if (!existsSync(path.join(__dirname, "..", "..", relative))) {
-        throw new SettingsError([`${PROJECT_NAME}:cloudRunModelVersion = ${JSON.stringify(version)} has no model artifact ${relative}; ` +
-            "add the artifact or set a version that has one"], environment);
+        throw new Error(`churn model version ${JSON.stringify(version)} has no artifact ${relative}`);
     }
     return relative;
 }

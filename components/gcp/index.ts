@@ -7,7 +7,8 @@ import { ModelBucket } from "./model-bucket";
 
 /**
  * Builds the churn-prediction service on Cloud Run (the seed's `gcloud run deploy churn-api`): a private
- * service per environment that loads its model from a bucket named by the MODEL_BUCKET secret.
+ * service per environment that loads its model from a bucket named by the MODEL_BUCKET secret. The one
+ * place where the stack's settings become the service's and the bucket's arguments.
  */
 export function buildGcp(settings: Settings, gcp: GcpSettings): Record<string, unknown> {
     const environment = gcpSafeName(settings.environment, 40);
@@ -16,7 +17,7 @@ export function buildGcp(settings: Settings, gcp: GcpSettings): Record<string, u
     const models = new ModelBucket("churn-models", {
         region: gcp.region,
         objectName: churnModelObjectName(gcp.modelVersion),
-        artifactPath: churnModelArtifactPath(gcp.modelVersion, settings.environment),
+        artifactPath: churnModelArtifactPath(gcp.modelVersion),
         retainOnDelete: gcp.deletionProtection,
         labels: { environment, service: "churn-api" },
     });

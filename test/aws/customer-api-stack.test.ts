@@ -22,7 +22,7 @@ for (const stack of ["dev", "production"] as const) {
         let fn: RecordedResource;
         before(async () => {
             run = await planStack(stack);
-            fn = byName(run, FUNCTION, "customer-api-function");
+            fn = byName(run, FUNCTION, "customer-api-handler-function");
         });
 
         it(`runs nodejs22.x on arm64 with the seed's 30 s / 256 MB, reserved concurrency ${expected.reserved} and X-Ray Active`, () => {
@@ -36,7 +36,7 @@ for (const stack of ["dev", "production"] as const) {
         });
 
         it(`logs JSON at ${expected.logLevel} into its own log group kept ${expected.retentionDays} days, created before the function`, () => {
-            const logGroup = byName(run, "aws:cloudwatch/logGroup:LogGroup", "customer-api-logs");
+            const logGroup = byName(run, "aws:cloudwatch/logGroup:LogGroup", "customer-api-handler-logs");
             assert.equal(logGroup.inputs.name, `/aws/lambda/${stack}-customer-api`);
             assert.equal(logGroup.inputs.retentionInDays, expected.retentionDays);
             assert.deepEqual(fn.inputs.loggingConfig, {
@@ -56,12 +56,12 @@ for (const stack of ["dev", "production"] as const) {
         });
 
         it("gives the role exactly its log group, X-Ray, the three table actions, the secret, and ENI rights only in a VPC", () => {
-            const policy = byName(run, "aws:iam/rolePolicy:RolePolicy", "customer-api-policy");
-            const role = byName(run, "aws:iam/role:Role", "customer-api-role");
+            const policy = byName(run, "aws:iam/rolePolicy:RolePolicy", "customer-api-handler-policy");
+            const role = byName(run, "aws:iam/role:Role", "customer-api-handler-role");
             assert.equal(policy.inputs.role, role.id);
             assert.equal(fn.inputs.role, arnOf(role));
             const statements = (JSON.parse(String(policy.inputs.policy)) as { Statement: Statement[] }).Statement;
-            const logGroup = byName(run, "aws:cloudwatch/logGroup:LogGroup", "customer-api-logs");
+            const logGroup = byName(run, "aws:cloudwatch/logGroup:LogGroup", "customer-api-handler-logs");
             const expectedStatements: Statement[] = [
                 { Sid: "WriteOwnLogGroup", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${arnOf(logGroup)}:*`] },
                 { Sid: "WriteXRayTraces", Effect: "Allow", Action: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], Resource: ["*"] },
@@ -88,7 +88,7 @@ for (const stack of ["dev", "production"] as const) {
         });
 
         it("publishes a version and points alias live at it", () => {
-            const alias = byName(run, "aws:lambda/alias:Alias", "customer-api-live");
+            const alias = byName(run, "aws:lambda/alias:Alias", "customer-api-handler-live");
             assert.equal(fn.inputs.publish, true);
             assert.deepEqual({ name: alias.inputs.name, functionName: alias.inputs.functionName, functionVersion: alias.inputs.functionVersion },
                 { name: "live", functionName: `${stack}-customer-api`, functionVersion: fn.outputs.version });
@@ -103,13 +103,13 @@ for (const stack of ["dev", "production"] as const) {
         });
 
         it("is synchronous only (API Gateway): no dead-letter queue and no async invoke config", () => {
-            const children = run.resources.filter((r) => r.parent === byName(run, "serverless-platform:aws:ServerlessFunction", "customer-api").urn);
+            const children = run.resources.filter((r) => r.parent === byName(run, "serverless-platform:aws:ServerlessFunction", "customer-api-handler").urn);
             assert.deepEqual(children.filter((r) => r.type.startsWith("aws:sqs") || r.type.includes("functionEventInvokeConfig")), []);
         });
 
         it("alarms the alarm topic on Errors > 10 over 300 s for 2 periods, any Throttles, and p99 Duration above 24 s", () => {
             const topicArn = arnOf(byName(run, "aws:sns/topic:Topic", "alarms-topic"));
-            const alarms = ["errors", "throttles", "duration"].map((kind) => byName(run, "aws:cloudwatch/metricAlarm:MetricAlarm", `customer-api-${kind}`).inputs);
+            const alarms = ["errors", "throttles", "duration"].map((kind) => byName(run, "aws:cloudwatch/metricAlarm:MetricAlarm", `customer-api-handler-${kind}`).inputs);
             assert.deepEqual(alarms.map((a) => [a.metricName, a.statistic ?? a.extendedStatistic, a.comparisonOperator, a.threshold, a.period, a.evaluationPeriods]), [
                 ["Errors", "Sum", "GreaterThanThreshold", 10, 300, 2],
                 ["Throttles", "Sum", "GreaterThanThreshold", 0, 300, 1],
@@ -131,7 +131,7 @@ for (const stack of ["dev", "production"] as const) {
 
         it(`serves the handler's three routes through alias live, with access logs and throttling ${expected.rate}/${expected.burst}`, () => {
             const integration = byName(run, "aws:apigatewayv2/integration:Integration", "customer-api-lambda");
-            assert.equal(integration.inputs.integrationUri, byName(run, "aws:lambda/alias:Alias", "customer-api-live").outputs.arn);
+            assert.equal(integration.inputs.integrationUri, byName(run, "aws:lambda/alias:Alias", "customer-api-handler-live").outputs.arn);
             assert.equal(integration.inputs.payloadFormatVersion, "2.0");
             assert.deepEqual(ofType(run, "aws:apigatewayv2/route:Route").filter((r) => r.name.startsWith("customer-api-")).map((r) => r.inputs.routeKey).sort(),
                 ["PATCH /customers/{customer_id}", "POST /customers/lookup", "PUT /customers/{customer_id}"]);

@@ -2,16 +2,19 @@ import * as assert from "node:assert/strict";
 import { ServerlessFunction, ServerlessFunctionArgs } from "../../components/aws/function";
 import { AlarmTopic } from "../../components/aws/monitoring";
 import { Network } from "../../components/aws/network";
-import { sharedFunctionArgs } from "../../components/aws/shared-function-args";
+import { networkArgs, sharedFunctionArgs } from "../../components/aws";
 import { AwsSettings, settingsFromConfig } from "../../components/settings";
+import { packageFunction } from "../../packaging";
 import { loadStackConfig, ProgramRun, ProgramRunError, runProgram, StackConfig } from "../../tools/harness";
 import { REPO_ROOT } from "../support/stack";
 
 const CONFIG: StackConfig = { project: "serverless-platform", stack: "dev", values: { "aws:region": "eu-west-1" }, secretKeys: [] };
 const TOPIC_ARN = "arn:aws:sns:eu-west-1:123456789012:alarms";
 
+const CODE = packageFunction("customer-api");
+
 const baseArgs: ServerlessFunctionArgs = {
-    source: "customer-api",
+    code: CODE,
     environment: "dev",
     sizing: { timeoutSeconds: 30, memoryMb: 256, reservedConcurrency: 5, traffic: { requestsPerMonth: 1000, avgDurationMs: 100 } },
     logLevel: "INFO",
@@ -38,9 +41,9 @@ function planAsyncFunction(stack: string): Promise<ProgramRun> {
             const settings = settingsFromConfig(config.values, stack);
             const aws = settings.aws as AwsSettings;
             const topic = new AlarmTopic("alarms", {});
-            const network = aws.vpc ? new Network("network", aws.vpc) : undefined;
+            const network = aws.vpc ? new Network("network", networkArgs(aws.vpc)) : undefined;
             new ServerlessFunction("worker", {
-                ...sharedFunctionArgs(settings, aws, topic.arn, network), source: "customer-api", sizing: aws.orderEvents, asyncInvocation: {},
+                ...sharedFunctionArgs(settings, aws, topic.arn, network), code: CODE, sizing: aws.orderEvents, asyncInvocation: {},
             });
         },
     });

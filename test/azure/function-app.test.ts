@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { APP_ENTRY_FILE, packageFunctionsApp } from "../../components/azure/app-package";
+import { APP_ENTRY_FILE, packageFunctionsApp } from "../../packaging";
 import { ORDER_INTAKE_APP_DIR } from "../../components/azure/index";
 import { BUILT_IN_ROLES } from "../../components/azure/roles";
 import { ProgramRun, RecordedResource } from "../../tools/harness";

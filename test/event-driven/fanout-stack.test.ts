@@ -39,7 +39,7 @@ for (const stack of ["dev", "production"] as const) {
                     const queue = view.queue(`order-events-${consumer}-queue`);
                     const dlq = view.queue(`order-events-${consumer}-dlq`);
                     assert.deepEqual(jsonInput(queue, "redrivePolicy"), { deadLetterTargetArn: arnOf(dlq), maxReceiveCount: MAX_RECEIVE_COUNT });
-                    const timeout = Number(view.fn(`${consumer}-consumer`).inputs.timeout);
+                    const timeout = Number(view.fn(`order-events-${consumer}-consumer`).inputs.timeout);
                     assert.equal(timeout, TIMEOUT_SECONDS);
                     assert.equal(queue.inputs.visibilityTimeoutSeconds, 6 * timeout);
                     assert.equal(queue.inputs.sqsManagedSseEnabled, true);
@@ -71,15 +71,15 @@ for (const stack of ["dev", "production"] as const) {
                 it(`polls its queue into alias live, ${BATCH_SIZE} per batch, reporting item failures, at most ${expected.maxConcurrency} at once`, () => {
                     const mapping = view.byName("aws:lambda/eventSourceMapping:EventSourceMapping", `order-events-${consumer}-events`);
                     assert.equal(mapping.inputs.eventSourceArn, arnOf(view.queue(`order-events-${consumer}-queue`)));
-                    assert.equal(mapping.inputs.functionName, view.aliasArn(`${consumer}-consumer`));
+                    assert.equal(mapping.inputs.functionName, view.aliasArn(`order-events-${consumer}-consumer`));
                     assert.equal(mapping.inputs.batchSize, BATCH_SIZE);
                     assert.deepEqual(mapping.inputs.functionResponseTypes, ["ReportBatchItemFailures"]);
                     assert.deepEqual(mapping.inputs.scalingConfig, { maximumConcurrency: expected.maxConcurrency });
-                    assert.equal(view.fn(`${consumer}-consumer`).inputs.reservedConcurrentExecutions, expected.reserved);
+                    assert.equal(view.fn(`order-events-${consumer}-consumer`).inputs.reservedConcurrentExecutions, expected.reserved);
                 });
 
                 it("may consume only its own queue and use only the idempotency table besides its own output", () => {
-                    const statements = statementsOf(view.rolePolicy(`${consumer}-consumer-policy`));
+                    const statements = statementsOf(view.rolePolicy(`order-events-${consumer}-consumer-policy`));
                     const bySid = Object.fromEntries(statements.map((s) => [s.Sid, { Action: s.Action, Resource: s.Resource }]));
                     assert.deepEqual(bySid.ConsumeOwnQueue, {
                         Action: ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
@@ -98,19 +98,19 @@ for (const stack of ["dev", "production"] as const) {
         }
 
         it("lets the publisher publish to the order topic only, and gives its async invocations a DLQ", () => {
-            const statements = statementsOf(view.rolePolicy("order-publisher-policy"));
+            const statements = statementsOf(view.rolePolicy("order-events-publisher-policy"));
             const publish = statements.find((s) => s.Sid === "PublishOrderEvents");
             assert.deepEqual(publish, { Sid: "PublishOrderEvents", Effect: "Allow", Action: ["sns:Publish"], Resource: [topicArn] });
-            const variables = (view.fn("order-publisher").inputs.environment as { variables: Record<string, string> }).variables;
+            const variables = (view.fn("order-events-publisher").inputs.environment as { variables: Record<string, string> }).variables;
             assert.equal(variables.ORDER_TOPIC_ARN, topicArn);
-            const asyncConfig = view.byName("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig", "order-publisher-async");
+            const asyncConfig = view.byName("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig", "order-events-publisher-async");
             assert.deepEqual(asyncConfig.inputs.destinationConfig,
-                { onFailure: { destination: arnOf(view.queue("order-publisher-dlq")) } });
+                { onFailure: { destination: arnOf(view.queue("order-events-publisher-dlq")) } });
         });
 
         it("alarms on the depth of every dead-letter queue of the fan-out, notifying the alarm topic", () => {
             const alarmTopicArn = arnOf(view.byName("aws:sns/topic:Topic", "alarms-topic"));
-            const dlqNames = [...CONSUMERS.map((c) => `order-events-${c}-dlq`), "order-events-delivery-dlq", "order-publisher-dlq"];
+            const dlqNames = [...CONSUMERS.map((c) => `order-events-${c}-dlq`), "order-events-delivery-dlq", "order-events-publisher-dlq"];
             for (const dlqName of dlqNames) {
                 const alarm = view.byName("aws:cloudwatch/metricAlarm:MetricAlarm", `${dlqName}-depth`);
                 const queueName = view.queue(dlqName).outputs.name;

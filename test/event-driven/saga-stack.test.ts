@@ -32,7 +32,7 @@ for (const stack of ["dev", "production"] as const) {
         const stateMachine = () => view.byName("aws:sfn/stateMachine:StateMachine", "order-saga-state-machine");
 
         it("runs the ASL built by orderSagaDefinition from the five steps' live alias ARNs", () => {
-            const aliasArns = Object.fromEntries(SAGA_STEPS.map((step) => [step, view.aliasArn(step)])) as Record<SagaStep, string>;
+            const aliasArns = Object.fromEntries(SAGA_STEPS.map((step) => [step, view.aliasArn(`order-saga-${step}`)])) as Record<SagaStep, string>;
             assert.equal(aliasArns["inventory-reserve"], `arn:aws:lambda:eu-west-1:123456789012:function:${stack}-inventory-reserve:live`);
             assert.equal(stateMachine().inputs.definition, JSON.stringify(orderSagaDefinition(aliasArns)));
             assert.equal(stateMachine().inputs.type, "STANDARD");
@@ -48,7 +48,7 @@ for (const stack of ["dev", "production"] as const) {
             assert.equal(invoke.inputs.role, role.id);
             assert.deepEqual(statementsOf(invoke), [{
                 Sid: "InvokeSagaStepAliases", Effect: "Allow", Action: ["lambda:InvokeFunction"],
-                Resource: SAGA_STEPS.map((step) => view.aliasArn(step)),
+                Resource: SAGA_STEPS.map((step) => view.aliasArn(`order-saga-${step}`)),
             }]);
             const observability = statementsOf(view.rolePolicy("order-saga-observability"));
             assert.equal(observability.length, 1);
@@ -78,15 +78,15 @@ for (const stack of ["dev", "production"] as const) {
             it(`${step}: reads the saga table from ORDER_SAGA_TABLE, may do only ${STEP_ACTIONS[step].join(", ")} on it, ` +
                 `reserved concurrency ${expected.reserved}, no async DLQ`, () => {
                 const table = view.byName("aws:dynamodb/table:Table", "order-saga-table");
-                const fn = view.fn(step);
+                const fn = view.fn(`order-saga-${step}`);
                 assert.equal(fn.inputs.name, `${stack}-${step}`);
                 assert.equal(fn.inputs.reservedConcurrentExecutions, expected.reserved);
                 assert.deepEqual((fn.inputs.environment as { variables: Record<string, string> }).variables.ORDER_SAGA_TABLE,
                     `${stack}-order-saga`);
-                const tableStatement = statementsOf(view.rolePolicy(`${step}-policy`)).find((s) => s.Sid === "UseSagaTable");
+                const tableStatement = statementsOf(view.rolePolicy(`order-saga-${step}-policy`)).find((s) => s.Sid === "UseSagaTable");
                 assert.deepEqual(tableStatement, { Sid: "UseSagaTable", Effect: "Allow", Action: STEP_ACTIONS[step], Resource: [arnOf(table)] });
                 const asyncConfigs = run.resources.filter((r) =>
-                    r.type === "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig" && r.name === `${step}-async`);
+                    r.type === "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig" && r.name === `order-saga-${step}-async`);
                 assert.deepEqual(asyncConfigs, []);
             });
         }

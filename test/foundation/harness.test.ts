@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import * as aws from "@pulumi/aws";
-import { runProgram, StackConfig, UNKNOWN } from "../../tools/harness";
+import { UNKNOWN_STRING_SENTINEL as UNKNOWN } from "../../contracts/unknown-value";
+import { runProgram, StackConfig } from "../../tools/harness";
 
 const fixture = (name: string) => path.join(__dirname, "..", "fixtures", "programs", name);
 const config = (stack: string): StackConfig => ({ project: "fixture", stack, values: { "aws:region": "eu-west-1" }, secretKeys: [] });

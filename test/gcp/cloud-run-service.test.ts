@@ -61,9 +61,9 @@ describe("CloudRunService component", () => {
             "must be pinned by digest (…@sha256:<64 hex>) so every deploy runs the same bits");
     });
 
-    it("fails naming cloudRunModelVersion when no artifact exists for that model version", async () => {
+    it("fails naming the model version and its missing artifact, before anything exists on GCP", async () => {
         await assert.rejects(planGcp({ "serverless-platform:cloudRunModelVersion": "v9" }), (error: ProgramRunError) => {
-            assert.match(error.message, /serverless-platform:cloudRunModelVersion = "v9" has no model artifact functions\/churn-api\/model\/churn-model-v9\.json; add the artifact or set a version that has one/);
+            assert.match(error.message, /churn model version "v9" has no artifact functions\/churn-api\/model\/churn-model-v9\.json/);
             assert.deepEqual(error.registered.filter((r) => r.type.startsWith("gcp:")), []);
             return true;
         });

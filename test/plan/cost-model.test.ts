@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
+import { UNKNOWN_STRING_SENTINEL as UNKNOWN } from "../../contracts/unknown-value";
 import { CostItem, CostResource, estimateMonthlyCost } from "../../policies/lib/cost";
 
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const ACCOUNT = "arn:aws:lambda:eu-west-1:123456789012";
 
 function resource(type: string, name: string, properties: Record<string, unknown>,

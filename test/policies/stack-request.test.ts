@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
+import { UNKNOWN_STRING_SENTINEL } from "../../contracts/unknown-value";
 import { AnalyzedResource, encodeStackRequest } from "../../tools/policy-pack";
 import { stackResourceMessage } from "../../tools/policy-pack/wire";
 
@@ -11,7 +12,7 @@ function queue(index: number): AnalyzedResource {
         parent: "urn:pulumi:dev::app::pulumi:pulumi:Stack::app-dev",
         dependencies: index > 0 ? [`urn:pulumi:dev::app::aws:sqs/queue:Queue::q${index - 1}`] : [],
         propertyDependencies: index > 0 ? { redrivePolicy: [`urn:pulumi:dev::app::aws:sqs/queue:Queue::q${index - 1}`] } : {},
-        provider: "urn:pulumi:dev::app::pulumi:providers:aws::default_7_0_0::04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+        provider: `urn:pulumi:dev::app::pulumi:providers:aws::default_7_0_0::${UNKNOWN_STRING_SENTINEL}`,
     };
 }
 

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { FUNCTIONS_DIR, HANDLER_SOURCE_FILE, packageFunction } from "../bundle";
+import { FUNCTIONS_DIR, HANDLER_SOURCE_FILE, packageFunction } from "../../packaging";
 import { motoEndpoint, stopMoto } from "../../test/support/moto";
 import { prepareHandlerEnvironment } from "./cold-start/handler-environment";
 import { measureColdStart, measureNodeBoot } from "./cold-start/measure-cold-start";

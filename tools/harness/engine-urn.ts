@@ -13,8 +13,3 @@ export function engineUrn(stack: string, project: string, type: string, name: st
     }
     return `urn:pulumi:${stack}::${project}::${qualifiedType}::${name}`;
 }
-
-/** The type part of a URN: the last segment of its qualified type. */
-export function urnType(urn: string): string {
-    return urn.split("::")[2].split("$").pop() as string;
-}

@@ -1,7 +1,6 @@
-export { loadStackConfig, StackConfigError, SECRET_PLACEHOLDER } from "./stack-config";
+export { loadStackConfig, StackConfigError } from "./stack-config";
 export type { StackConfig } from "./stack-config";
 export { runProgram, ProgramRunError } from "./run-program";
 export type { ProgramRun, RunProgramOptions } from "./run-program";
 export type { RecordedResource } from "./recorded-resource";
-export { UNKNOWN } from "./mock-outputs";
 export { engineUrn } from "./engine-urn";

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
+import { UNKNOWN_STRING_SENTINEL } from "../../contracts/unknown-value";
 
-/** The engine's marker for a value not known until the resource exists (what a first preview sees). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** Where the mocked resources "live": stable fake account, region and project ids. */
 export interface MockCloud {
@@ -217,7 +216,7 @@ export function mockResourceState(type: string, logicalName: string, inputs: Inp
     const { id, ...outputs } = computed;
     if (cloud.preview) {
         // A first preview knows inputs and autonames, nothing the provider computes on create.
-        const unknowns = Object.fromEntries(Object.keys(outputs).filter((k) => !(k in inputs)).map((k) => [k, UNKNOWN]));
+        const unknowns = Object.fromEntries(Object.keys(outputs).filter((k) => !(k in inputs)).map((k) => [k, UNKNOWN_STRING_SENTINEL]));
         return { id: "", state: { ...inputs, ...(autonamed && type.startsWith("aws:") ? { name: physicalName } : {}), ...unknowns } };
     }
     const named = autonamed && (type.startsWith("aws:") || type.startsWith("gcp:")) ? { name: physicalName } : {};

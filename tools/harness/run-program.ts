@@ -5,7 +5,8 @@ import { expandAwsxVpc } from "./awsx-vpc";
 import { engineUrn } from "./engine-urn";
 import { toEngineView } from "./engine-view";
 import { mockInvoke } from "./mock-calls";
-import { MockCloud, mockResourceState, UNKNOWN } from "./mock-outputs";
+import { UNKNOWN_STRING_SENTINEL } from "../../contracts/unknown-value";
+import { MockCloud, mockResourceState } from "./mock-outputs";
 import { disablePromiseBookkeeping } from "./promise-bookkeeping";
 import { RecordedResource } from "./recorded-resource";
 import { StackConfig } from "./stack-config";
@@ -105,7 +106,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         const dependencies = [...new Set(Object.values(propertyDependencies).flat())];
         record({ urn, type, name, custom: true, parent: parentUrn, dependencies, propertyDependencies,
             provider: defaultProvider(stack, project, type, ""), inputs, outputs: withId(state, id), id });
-        return { urn, id: id === "" ? UNKNOWN : id };
+        return { urn, id: id === "" ? UNKNOWN_STRING_SENTINEL : id };
     };
 
     const mocks: pulumi.runtime.Mocks = {
@@ -192,14 +193,14 @@ function patchMonitor(stack: string, project: string, record: (r: RecordedResour
 
 /** A custom resource's state, as the engine stores it, carries its id (unknown until it is created). */
 function withId(outputs: Record<string, unknown>, id: string | undefined): Record<string, unknown> {
-    return { ...outputs, id: id ? id : UNKNOWN };
+    return { ...outputs, id: id ? id : UNKNOWN_STRING_SENTINEL };
 }
 
 /** The engine's reference to the default provider of a package: `<provider urn>::<provider id>`. */
 function defaultProvider(stack: string, project: string, type: string, version: string): string {
     const pkg = type.split(":")[0];
     const suffix = version ? `_${version.replace(/[.-]/g, "_")}` : "";
-    return `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::default${suffix}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`;
+    return `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::default${suffix}::${UNKNOWN_STRING_SENTINEL}`;
 }
 
 /**

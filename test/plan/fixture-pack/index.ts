@@ -1,11 +1,11 @@
 import { PolicyPack, ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
+import { UNKNOWN_STRING_SENTINEL as UNKNOWN } from "../../../contracts/unknown-value";
 
 /**
  * Policies with one config knob, one without, and one stack policy that needs an id the engine only
  * knows once the resource exists, so tests can see the plan's Configure step and preview mode at work.
  */
 const QUEUE = "aws:sqs/queue:Queue";
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const DEFAULT_RETENTION_SECONDS = 345600;
 
 /** The plain value the engine sent (the SDK's proxy would throw on an unknown). */

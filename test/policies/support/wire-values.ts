@@ -1,7 +1,7 @@
 /** Values in the engine's wire form, as a policy pack receives them. */
 
 /** What the engine sends for a value it cannot know during preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN_STRING_SENTINEL as UNKNOWN } from "../../../contracts/unknown-value";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import { HANDLER_SOURCE_FILE } from "../../bundle";
+import { HANDLER_SOURCE_FILE } from "../../../packaging";
 import { isBuiltin } from "node:module";
 import { declaredDependencies, productionClosure } from "./dependency-closure";
 

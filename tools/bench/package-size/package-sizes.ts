@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { BUNDLE_ENTRY_FILE, deterministicZip, FUNCTIONS_DIR, packageFunction } from "../../bundle";
+import { BUNDLE_ENTRY_FILE, deterministicZip, FUNCTIONS_DIR, packageFunction } from "../../../packaging";
 import { StartablePackage } from "../cold-start/measure-cold-start";
 import { ratio } from "../stats";
 import { naivePackage } from "./naive-package";
@@ -21,7 +21,7 @@ export interface PackageComparison {
     unzippedRatio: number;
 }
 
-/** Both packages of one handler: the zip Pulumi uploads (made by tools/bundle) and the naive one. */
+/** Both packages of one handler: the zip Pulumi uploads (made by packaging/) and the naive one. */
 export function buildPackages(repoRoot: string, source: string): { sizes: PackageComparison; deployed: StartablePackage; naive: StartablePackage } {
     const built = packageFunction(source);
     const deployedZip = fs.readFileSync(built.zipPath);

@@ -1,8 +1,6 @@
 /** Environment variables that size the generated scale program (bench inputs, not stack config). */
 export const FUNCTION_COUNT_ENV = "BENCH_SCALE_FUNCTIONS";
 export const CODE_ZIP_ENV = "BENCH_SCALE_ZIP";
-/** Resources one generated function registers (see scale-program.ts), and those shared by all of them. */
-export const RESOURCES_PER_FUNCTION = 13;
 /**
  * Set by `npm run bench -- --plan-stack-trace-limit N`: overrides the Error.stackTraceLimit the plan process
  * sets for itself (0 unless --verbose), to measure what stack traces cost.

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
+import * as path from "node:path";
 
 /**
- * Reuses a function's zip while none of the files that went into it changed. Bundling one handler
+ * Reuses a package's zip while none of the files that went into it changed. Bundling one handler
  * with the AWS SDK's ES module builds reads about a thousand files and takes over a second; the tests,
  * the offline plan and the benchmark package every function, so an unchanged handler is not rebuilt.
- * Next to each zip, `<zip>.inputs.json` records the bundle options and a hash of every input file;
+ * Next to each zip, `<zip>.inputs.json` records the build options and a hash of every input file;
  * any difference (edited handler, upgraded package, other options) means a fresh build.
  */
 interface CacheRecord {
@@ -13,11 +14,37 @@ interface CacheRecord {
     inputs: Record<string, string>;
 }
 
+/** What one build made: the zip and every file that went into it. */
+export interface BuiltZip {
+    zip: Uint8Array;
+    /** Absolute paths of the input files; a change to any of them invalidates the zip. */
+    inputs: string[];
+}
+
+/** A zip read from the cache or freshly built, and which of the two. */
+export interface CachedZip {
+    zip: Uint8Array;
+    reusedCachedBuild: boolean;
+}
+
+/**
+ * The zip at `zipPath` when it was built with the same `key` from unchanged inputs; otherwise runs `build`
+ * and caches its result there.
+ */
+export function cachedZip(zipPath: string, key: string, build: () => BuiltZip): CachedZip {
+    const cached = readCachedZip(zipPath, key);
+    if (cached) return { zip: cached, reusedCachedBuild: true };
+    const built = build();
+    fs.mkdirSync(path.dirname(zipPath), { recursive: true });
+    writeCachedZip(zipPath, key, built.zip, built.inputs);
+    return { zip: built.zip, reusedCachedBuild: false };
+}
+
 const recordPath = (zipPath: string) => `${zipPath}.inputs.json`;
 const fileHash = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 /** The cached zip when its record matches the key and every input file is unchanged. */
-export function readCachedZip(zipPath: string, key: string): Uint8Array | undefined {
+function readCachedZip(zipPath: string, key: string): Uint8Array | undefined {
     let record: CacheRecord;
     try {
         record = JSON.parse(fs.readFileSync(recordPath(zipPath), "utf8")) as CacheRecord;
@@ -32,7 +59,7 @@ export function readCachedZip(zipPath: string, key: string): Uint8Array | undefi
 }
 
 /** Writes the zip, then its record (a reader that sees the record always finds the matching zip). */
-export function writeCachedZip(zipPath: string, key: string, zip: Uint8Array, inputs: string[]): void {
+function writeCachedZip(zipPath: string, key: string, zip: Uint8Array, inputs: string[]): void {
     writeAtomically(zipPath, zip);
     const record: CacheRecord = { key, inputs: Object.fromEntries(inputs.map((file) => [file, fileHash(file)])) };
     writeAtomically(recordPath(zipPath), JSON.stringify(record));

@@ -1,6 +1,6 @@
 import * as path from "node:path";
-import { buildSync, BuildOptions, BuildResult } from "esbuild";
-import { BUNDLE_NODE_TARGET } from "../../contracts/runtimes";
+import { buildSync, BuildOptions, BuildResult, version as esbuildVersion } from "esbuild";
+import { BUNDLE_NODE_TARGET } from "../contracts/runtimes";
 
 
 /** File name of the bundled handler module inside the zip; the Lambda handler is `index.handler`. */
@@ -23,8 +23,8 @@ export interface Bundle {
 }
 
 /**
- * The esbuild settings every bundle shares. Build caches put them in their key, so a change here
- * rebuilds the zips instead of reusing ones made the old way.
+ * The esbuild settings every bundle shares. Build caches put them in their key (see bundleCacheKey), so a
+ * change here rebuilds the zips instead of reusing ones made the old way.
  */
 export const BUNDLE_SETTINGS = {
     bundle: true,
@@ -41,6 +41,11 @@ export const BUNDLE_SETTINGS = {
     treeShaking: true,
     legalComments: "none",
 } as const satisfies BuildOptions;
+
+/** The build cache key of one bundle: esbuild's version, the shared settings, and what differs per package. */
+export function bundleCacheKey(entryFile: string, options: object): string {
+    return JSON.stringify({ esbuildVersion, settings: BUNDLE_SETTINGS, entry: entryFile, options });
+}
 
 /**
  * Bundles one TypeScript handler and everything it imports, the AWS SDK v3 clients included, into a

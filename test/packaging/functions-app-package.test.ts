@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { unzipSync } from "fflate";
 import { parse as parseYaml } from "yaml";
-import { packageFunctionsApp } from "../../components/azure/app-package";
+import { packageFunctionsApp } from "../../packaging";
 import { timeSpan } from "../../components/azure/function-app";
 import { ORDER_INTAKE_APP_DIR } from "../../components/azure/index";
 import { REPO_ROOT } from "../support/stack";

@@ -1,14 +1,13 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { version as esbuildVersion } from "esbuild";
 import { unzipSync } from "fflate";
-import { readCachedZip, writeCachedZip } from "../../tools/bundle/build-cache";
-import { BUNDLE_ENTRY_FILE, BUNDLE_SETTINGS, bundleHandler } from "../../tools/bundle/esbuild-bundle";
-import { deterministicZip } from "../../tools/bundle/zip";
+import { cachedZip } from "./build-cache";
+import { BUNDLE_ENTRY_FILE, bundleCacheKey, bundleHandler } from "./esbuild-bundle";
+import { deterministicZip } from "./zip";
 
 /** Where the Functions app zips are written (git-ignored). */
-export const AZURE_BUILD_DIR = path.resolve(__dirname, "../../.build/azure");
+export const AZURE_BUILD_DIR = path.resolve(__dirname, "../.build/azure");
 
 /** The bundle's file inside the zip; the zip's package.json points `main` at it. */
 export const APP_ENTRY_FILE = BUNDLE_ENTRY_FILE;
@@ -41,21 +40,20 @@ export function packageFunctionsApp(appDir: string, buildDir = AZURE_BUILD_DIR):
         if (!fs.existsSync(required)) throw new Error(`cannot package the Functions app in ${appDir}: ${required} is missing`);
     }
     const zipPath = path.join(buildDir, `${path.basename(appDir)}.zip`);
-    const cacheKey = JSON.stringify({ esbuildVersion, settings: BUNDLE_SETTINGS, entry });
-    let zip = readCachedZip(zipPath, cacheKey);
-    if (!zip) {
-        const { files, inputs } = bundleHandler(entry, { external: WORKER_PROVIDED_MODULES });
-        const bundle = files[APP_ENTRY_FILE];
+    const options = { external: WORKER_PROVIDED_MODULES };
+    const { zip } = cachedZip(zipPath, bundleCacheKey(entry, options), () => {
+        const { files, inputs } = bundleHandler(entry, options);
         const manifest = JSON.parse(fs.readFileSync(packageJson, "utf8")) as { name: string; version: string };
-        zip = deterministicZip({
-            [APP_ENTRY_FILE]: bundle,
-            "host.json": fs.readFileSync(hostJson),
-            // Dependencies are inside the bundle: the deployed manifest only names the entry point.
-            "package.json": Buffer.from(JSON.stringify({ name: manifest.name, version: manifest.version, main: APP_ENTRY_FILE }, null, 2)),
-        });
-        fs.mkdirSync(buildDir, { recursive: true });
-        writeCachedZip(zipPath, cacheKey, zip, [...inputs, hostJson, packageJson]);
-    }
+        return {
+            zip: deterministicZip({
+                [APP_ENTRY_FILE]: files[APP_ENTRY_FILE],
+                "host.json": fs.readFileSync(hostJson),
+                // Dependencies are inside the bundle: the deployed manifest only names the entry point.
+                "package.json": Buffer.from(JSON.stringify({ name: manifest.name, version: manifest.version, main: APP_ENTRY_FILE }, null, 2)),
+            }),
+            inputs: [...inputs, hostJson, packageJson],
+        };
+    });
     return {
         zipPath,
         sha256: createHash("sha256").update(zip).digest("hex"),

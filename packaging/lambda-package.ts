@@ -1,16 +1,15 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { version as esbuildVersion } from "esbuild";
 import { unzipSync } from "fflate";
-import { readCachedZip, writeCachedZip } from "./build-cache";
-import { BUNDLE_ENTRY_FILE, BUNDLE_SETTINGS, bundleHandler, BundleOptions } from "./esbuild-bundle";
+import { cachedZip } from "./build-cache";
+import { BUNDLE_ENTRY_FILE, bundleCacheKey, bundleHandler, BundleOptions } from "./esbuild-bundle";
 import { deterministicZip } from "./zip";
 
 /** Folder holding one sub-folder per deployable function. */
-export const FUNCTIONS_DIR = path.resolve(__dirname, "../../functions");
+export const FUNCTIONS_DIR = path.resolve(__dirname, "../functions");
 /** Where the zips Pulumi uploads are written (git-ignored). */
-export const LAMBDA_BUILD_DIR = path.resolve(__dirname, "../../.build/lambda");
+export const LAMBDA_BUILD_DIR = path.resolve(__dirname, "../.build/lambda");
 /** Every Lambda handler file exports `handler` from this file of its function folder. */
 export const HANDLER_SOURCE_FILE = "handler.ts";
 /** The `handler` setting of every bundled function. */
@@ -31,6 +30,10 @@ export interface FunctionPackage {
     zipPath: string;
     /** Base64 SHA-256 of the zip, as Lambda reports `CodeSha256`. */
     sha256Base64: string;
+    /** The Lambda `handler` setting that loads the bundle. */
+    handler: string;
+    /** The zip ships `index.js.map`: the function must run with `--enable-source-maps`. */
+    sourceMap: boolean;
     zipBytes: number;
     /** Sum of the uncompressed file sizes (what Lambda's 250 MB limit counts). */
     unzippedBytes: number;
@@ -42,27 +45,24 @@ export interface FunctionPackage {
 
 /**
  * Bundles `<functionsDir>/<source>/handler.ts` and writes its deterministic zip to the build folder.
- * This is the only way a Lambda package is made: the ServerlessFunction component, the tests and the
- * benchmark all call it, so what the tests inspect is byte for byte what Pulumi uploads.
+ * This is the only way a Lambda package is made: buildAws, the tests and the benchmark all call it, so
+ * what the tests inspect is byte for byte what Pulumi uploads.
  */
 export function packageFunction(source: string, options: PackageOptions = {}): FunctionPackage {
     const { functionsDir = FUNCTIONS_DIR, buildDir = LAMBDA_BUILD_DIR, ...bundleOptions } = options;
     const entry = handlerEntry(functionsDir, source);
     const zipPath = path.join(buildDir, `${source}${bundleOptions.sourceMap ? "-sourcemap" : ""}.zip`);
-    const cacheKey = JSON.stringify({ esbuildVersion, settings: BUNDLE_SETTINGS, entry, bundleOptions });
-    let zip = readCachedZip(zipPath, cacheKey);
-    const reusedCachedBuild = zip !== undefined;
-    if (!zip) {
+    const { zip, reusedCachedBuild } = cachedZip(zipPath, bundleCacheKey(entry, bundleOptions), () => {
         const bundle = bundleHandler(entry, bundleOptions);
-        zip = deterministicZip(bundle.files);
-        fs.mkdirSync(buildDir, { recursive: true });
-        writeCachedZip(zipPath, cacheKey, zip, bundle.inputs);
-    }
+        return { zip: deterministicZip(bundle.files), inputs: bundle.inputs };
+    });
     const contents = unzipSync(zip);
     return {
         source,
         zipPath,
         sha256Base64: createHash("sha256").update(zip).digest("base64"),
+        handler: LAMBDA_HANDLER,
+        sourceMap: bundleOptions.sourceMap ?? false,
         zipBytes: zip.byteLength,
         unzippedBytes: Object.values(contents).reduce((sum, file) => sum + file.byteLength, 0),
         entries: Object.keys(contents).sort(),

@@ -5,7 +5,7 @@ import { isBuiltin } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { unzipSync } from "fflate";
-import { BUNDLE_ENTRY_FILE, deterministicZip, LAMBDA_HANDLER, packageFunction } from "../../tools/bundle";
+import { BUNDLE_ENTRY_FILE, deterministicZip, LAMBDA_HANDLER, packageFunction } from "../../packaging";
 import { ofType, planStack } from "../support/stack";
 
 const ONE_MB = 1024 * 1024;
