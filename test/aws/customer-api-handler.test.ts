@@ -6,7 +6,7 @@ import { CreateSecretCommand, PutSecretValueCommand, SecretsManagerClient } from
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import * as fc from "fast-check";
 import { CUSTOMER_API_ROUTES } from "../../contracts/customer-api-routes";
-import { motoEndpoint, resetMoto } from "../support/moto";
+import { motoEndpoint, resetMoto } from "../../tools/moto/moto-server";
 import { lambdaContext } from "../support/lambda-context";
 import { captureOutput, httpApiEvent } from "./support/http-api-event";
 

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
-import { freePort, waitForPort } from "../support/free-port";
+import { freePort, waitForPort } from "../../tools/net/free-port";
 
 /** Azurite's documented development account (public, fixed by the emulator). */
 const ACCOUNT = "devstoreaccount1";

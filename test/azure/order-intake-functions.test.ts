@@ -5,10 +5,10 @@ import { createOrderIntake, MAX_BODY_BYTES } from "../../functions/order-intake/
 import { OrderStore } from "../../functions/order-intake/src/order-store";
 import { createOrderProcessor, InvalidQueuedOrderError } from "../../functions/order-intake/src/processor";
 import { storageClientsFromConnectionString } from "../../functions/order-intake/src/storage-clients";
-import { freePort } from "../support/free-port";
+import { freePort } from "../../tools/net/free-port";
 import { Azurite, startAzurite } from "./azurite";
 import { capturingContext, postOrder } from "./invocation";
-import { deliverNext } from "./queue-delivery";
+import { deliverNext, deliverWhenVisibleAgain } from "./queue-delivery";
 
 const VALID_BODY = '{"orderId":"ord-1001","customerId":"cust-42","items":[{"sku":"TSHIRT-M","quantity":2,"unitPriceCents":1999}]}';
 const ORDER = { orderId: "ord-2001", customerId: "cust-7", items: [{ sku: "MUG", quantity: 3, unitPriceCents: 1250 }] };
@@ -94,8 +94,7 @@ describe("Azure order-intake functions against Azurite", () => {
             await queue.sendMessage(JSON.stringify(ORDER));
             // First delivery: the effect happens, then the host dies before deleting the message.
             const first = await deliverNext(queue, processor(), { visibilityTimeoutSeconds: 1, deleteOnSuccess: false });
-            await new Promise((resolve) => setTimeout(resolve, 1100));
-            const second = await deliverNext(queue, processor(), { visibilityTimeoutSeconds: 30, deleteOnSuccess: true });
+            const second = await deliverWhenVisibleAgain(queue, processor(), { visibilityTimeoutSeconds: 30, deleteOnSuccess: true });
 
             assert.equal(second.message.messageId, first.message.messageId);
             assert.equal(second.message.dequeueCount, 2);

@@ -21,3 +21,22 @@ export async function deliverNext(
     if (options.deleteOnSuccess) await queue.deleteMessage(message.messageId, message.popReceipt);
     return { message, lines };
 }
+
+/**
+ * deliverNext as soon as the queue shows a visible message: a message received and not deleted reappears
+ * once its visibility timeout runs out. Polls for it instead of sleeping for that timeout, so a busy machine
+ * only makes the test wait longer; gives up after `waitMs`.
+ */
+export async function deliverWhenVisibleAgain(
+    queue: QueueClient,
+    handler: StorageQueueHandler,
+    options: { visibilityTimeoutSeconds: number; deleteOnSuccess: boolean },
+    waitMs = 30_000,
+) {
+    const deadline = Date.now() + waitMs;
+    while ((await queue.peekMessages({ numberOfMessages: 1 })).peekedMessageItems.length === 0) {
+        if (Date.now() > deadline) throw new Error(`no message became visible again within ${waitMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return deliverNext(queue, handler, options);
+}

@@ -7,7 +7,7 @@ import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSCli
 import { ORDER_CONSUMERS, OrderConsumer, OrderEventType, parseOrderEvent } from "../../components/aws/order-events";
 import { settingsFromConfig } from "../../components/settings";
 import { loadStackConfig } from "../../tools/harness/stack-config";
-import { motoEndpoint, resetMoto } from "../support/moto";
+import { motoEndpoint, resetMoto } from "../../tools/moto/moto-server";
 import { fanoutHandlers, TEST_RESOURCES } from "./support/fanout-handlers";
 import { lambdaContext } from "../support/lambda-context";
 import { createFanoutInMoto, MotoFanout } from "./support/moto-fanout";

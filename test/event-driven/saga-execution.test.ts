@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { Cancellation, OrderSagaState } from "../../components/aws/order-saga-state";
 import { orderSagaDefinition, SAGA_STEPS, SagaStateName, SagaStep } from "../../components/aws/saga-definition";
-import { motoEndpoint, resetMoto } from "../support/moto";
+import { motoEndpoint, resetMoto } from "../../tools/moto/moto-server";
 import { runSaga, StepHandler, stepHandlers as handlers } from "./support/run-saga";
 import { SagaTable } from "./support/saga-table";
 import { routeSdkClientsTo } from "./support/sdk-endpoint";

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
-import { freePort } from "../support/free-port";
+import { freePort } from "../../tools/net/free-port";
 import { ChurnApiProcess, spawnChurnApi } from "./support/churn-api-process";
 import { FakeGcs, startFakeGcs } from "./support/fake-gcs";
 import { SHIPPED_MODEL_FILE } from "./support/in-process-churn-api";

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { FUNCTIONS_DIR, HANDLER_SOURCE_FILE, packageFunction } from "../../packaging";
-import { motoEndpoint, stopMoto } from "../../test/support/moto";
+import { motoEndpoint, stopMoto } from "../moto/moto-server";
 import { prepareHandlerEnvironment } from "./cold-start/handler-environment";
 import { measureColdStart, measureNodeBoot } from "./cold-start/measure-cold-start";
 import { UNPACK_ROOT } from "./cold-start/unpack";

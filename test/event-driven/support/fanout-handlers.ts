@@ -1,5 +1,5 @@
 import { FanoutEnvName } from "../../../components/aws/order-events";
-import { MOTO_ACCOUNT_ID, MOTO_REGION } from "../../support/moto";
+import { MOTO_ACCOUNT_ID, MOTO_REGION } from "../../../tools/moto/moto-server";
 
 /** Names of the fan-out's resources in moto (the component names them in a real stack). */
 export const TEST_RESOURCES = {

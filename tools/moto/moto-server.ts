@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from "node:child_process";
-import { freePort, waitForPort } from "./free-port";
+import { freePort, waitForPort } from "../net/free-port";
 
 /**
  * One moto server (the AWS API emulator) per test process, started on first use on a free
  * 127.0.0.1 port and stopped by the root hook when mocha finishes. On a developer machine moto
- * comes from `pip install "moto[server]"`.
+ * comes from `pip install "moto[server]"`. A developer tool: the tests and the benchmark both use it.
  */
 let server: { process: ChildProcess; endpoint: string } | undefined;
 let starting: Promise<string> | undefined;
@@ -37,7 +37,7 @@ async function start(): Promise<string> {
     return endpoint;
 }
 
-/** Stops the shared moto server if one was started. Called from the mocha root hook. */
+/** Stops the shared moto server if one was started. Called from the mocha root hook and by the benchmark when it ends. */
 export async function stopMoto(): Promise<void> {
     if (!server) return;
     const { process: child } = server;
