@@ -1,0 +1,69 @@
+import { ImportEdge, importCycles, importEdges, sourceFiles } from "./import-graph";
+
+/** The parts of the repository, by top-level folder (DESIGN.md's layout). */
+export type Layer = "program" | "contracts" | "components" | "packaging" | "handlers" | "policies" | "tools" | "tests";
+
+const LAYER_BY_FOLDER: Record<string, Layer> = {
+    contracts: "contracts",
+    components: "components",
+    packaging: "packaging",
+    functions: "handlers",
+    policies: "policies",
+    tools: "tools",
+    test: "tests",
+};
+
+export function layerOf(file: string): Layer | undefined {
+    if (file === "index.ts") return "program";
+    return LAYER_BY_FOLDER[file.split("/")[0]];
+}
+
+/** What each layer must not import (the one-way data flow of DESIGN.md). */
+export const FORBIDDEN_IMPORTS: Partial<Record<Layer, readonly Layer[]>> = {
+    components: ["tools", "tests", "handlers", "policies"],
+    handlers: ["components", "tools", "policies", "packaging", "tests"],
+    policies: ["components", "tools", "handlers", "packaging", "tests"],
+    tools: ["tests"],
+    packaging: ["components", "handlers", "policies", "tools", "tests"],
+};
+
+/** Source folders not checked: the offline plan's corpus of user programs (they are inputs, not our code). */
+export const UNCHECKED = ["test/fixtures", "bench/tmp"];
+
+export interface ArchitectureReport {
+    /** Imports that cross a forbidden boundary, as `from:line imports specifier (layer -> layer)`. */
+    forbidden: string[];
+    /** contracts/ files importing anything but other contracts/ files (a package, a built-in, another folder). */
+    impureContracts: string[];
+    /** Component files other than a cloud's build entry (`components/<cloud>/index.ts`) importing packaging/. */
+    componentsPackaging: string[];
+    /** Relative imports that resolve to no file. */
+    unresolved: string[];
+    /** Import cycles, each as its files joined by " <-> ". */
+    cycles: string[];
+}
+
+const describeEdge = (edge: ImportEdge) => `${edge.from}:${edge.line} imports ${edge.specifier}`;
+
+/** Checks every import of every source file under `root`. */
+export function checkArchitecture(root: string): ArchitectureReport {
+    const edges = importEdges(root, sourceFiles(root, UNCHECKED));
+    const report: ArchitectureReport = { forbidden: [], impureContracts: [], componentsPackaging: [], unresolved: [], cycles: [] };
+    for (const edge of edges) {
+        if (edge.to?.startsWith("<")) {
+            report.unresolved.push(describeEdge(edge));
+            continue;
+        }
+        const from = layerOf(edge.from);
+        const to = edge.to === undefined ? undefined : layerOf(edge.to);
+        if (from === "contracts" && to !== "contracts") report.impureContracts.push(describeEdge(edge));
+        if (from !== undefined && to !== undefined && FORBIDDEN_IMPORTS[from]?.includes(to)) {
+            report.forbidden.push(`${describeEdge(edge)} (${from} -> ${to})`);
+        }
+        if (from === "components" && to === "packaging" && !/^components\/[^/]+\/index\.ts$/.test(edge.from)) {
+            report.componentsPackaging.push(describeEdge(edge));
+        }
+    }
+    report.cycles = importCycles(edges).map((cycle) => cycle.join(" <-> "));
+    return report;
+}
