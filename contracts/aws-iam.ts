@@ -32,8 +32,6 @@ export const ACTIONS_ONLY_ALLOWED_ON_ANY_RESOURCE = [
     "logs:DescribeLogGroups",
 ] as const;
 
-export type ActionOnlyAllowedOnAnyResource = typeof ACTIONS_ONLY_ALLOWED_ON_ANY_RESOURCE[number];
-
 /** Whether `action` (exact, case-insensitive as IAM compares actions) is one of them. */
 export function isOnlyAllowedOnAnyResource(action: string): boolean {
     const lower = action.toLowerCase();

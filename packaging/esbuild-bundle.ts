@@ -26,7 +26,7 @@ export interface Bundle {
  * The esbuild settings every bundle shares. Build caches put them in their key (see bundleCacheKey), so a
  * change here rebuilds the zips instead of reusing ones made the old way.
  */
-export const BUNDLE_SETTINGS = {
+const BUNDLE_SETTINGS = {
     bundle: true,
     platform: "node",
     target: BUNDLE_NODE_TARGET,

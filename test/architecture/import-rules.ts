@@ -37,6 +37,8 @@ export interface ArchitectureReport {
     impureContracts: string[];
     /** Component files other than a cloud's build entry (`components/<cloud>/index.ts`) importing packaging/. */
     componentsPackaging: string[];
+    /** Component files other than a cloud's build entry importing the settings: components own their argument types. */
+    componentsSettings: string[];
     /** Relative imports that resolve to no file. */
     unresolved: string[];
     /** Import cycles, each as its files joined by " <-> ". */
@@ -48,7 +50,9 @@ const describeEdge = (edge: ImportEdge) => `${edge.from}:${edge.line} imports ${
 /** Checks every import of every source file under `root`. */
 export function checkArchitecture(root: string): ArchitectureReport {
     const edges = importEdges(root, sourceFiles(root, UNCHECKED));
-    const report: ArchitectureReport = { forbidden: [], impureContracts: [], componentsPackaging: [], unresolved: [], cycles: [] };
+    const report: ArchitectureReport = {
+        forbidden: [], impureContracts: [], componentsPackaging: [], componentsSettings: [], unresolved: [], cycles: [],
+    };
     for (const edge of edges) {
         if (edge.to?.startsWith("<")) {
             report.unresolved.push(describeEdge(edge));
@@ -60,8 +64,11 @@ export function checkArchitecture(root: string): ArchitectureReport {
         if (from !== undefined && to !== undefined && FORBIDDEN_IMPORTS[from]?.includes(to)) {
             report.forbidden.push(`${describeEdge(edge)} (${from} -> ${to})`);
         }
-        if (from === "components" && to === "packaging" && !/^components\/[^/]+\/index\.ts$/.test(edge.from)) {
-            report.componentsPackaging.push(describeEdge(edge));
+        const isBuildEntry = /^components\/[^/]+\/index\.ts$/.test(edge.from);
+        if (from === "components" && to === "packaging" && !isBuildEntry) report.componentsPackaging.push(describeEdge(edge));
+        const isSettingsFile = (file: string) => file.startsWith("components/settings/");
+        if (from === "components" && edge.to !== undefined && isSettingsFile(edge.to) && !isSettingsFile(edge.from) && !isBuildEntry) {
+            report.componentsSettings.push(describeEdge(edge));
         }
     }
     report.cycles = importCycles(edges).map((cycle) => cycle.join(" <-> "));

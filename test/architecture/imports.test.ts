@@ -42,6 +42,10 @@ describe("architecture: every import of the repository follows the one-way flow"
         assert.deepEqual(report.componentsPackaging, []);
     });
 
+    it("components own their argument types: only a cloud's build entry reads the settings module", () => {
+        assert.deepEqual(report.componentsSettings, []);
+    });
+
     it("every relative import resolves to a file of the repository", () => {
         assert.deepEqual(report.unresolved, []);
     });
@@ -75,7 +79,9 @@ describe("architecture checker (on scratch repositories)", () => {
         const root = scratchRepo({
             "components/aws/function.ts": 'import { packageFunction } from "../../tools/bundle";\nimport "../../functions/api/routes";\n',
             "components/aws/index.ts": 'import { packageFunction } from "../../packaging";\n',
-            "components/aws/saga.ts": 'import { packageFunction } from "../../packaging";\n',
+            "components/aws/saga.ts": 'import { packageFunction } from "../../packaging";\nimport { AwsSettings } from "../settings";\n',
+            "components/settings/index.ts": 'import { between } from "./schema";\nexport type AwsSettings = {};\n',
+            "components/settings/schema.ts": "export const between = 1;\n",
             "functions/api/routes.ts": 'const events = require("../../components/aws/function");\n',
             "policies/rules/p.ts": 'export const load = () => import("../../tools/x");\n',
             "tools/x.ts": 'import { moto } from "../test/support/moto";\n',
@@ -95,6 +101,7 @@ describe("architecture checker (on scratch repositories)", () => {
         ]);
         assert.deepEqual(report.impureContracts, ["contracts/limits.ts:1 imports @pulumi/pulumi", "contracts/limits.ts:2 imports ../tools/x"]);
         assert.deepEqual(report.componentsPackaging, ["components/aws/saga.ts:1 imports ../../packaging"]);
+        assert.deepEqual(report.componentsSettings, ["components/aws/saga.ts:2 imports ../settings"]);
         assert.deepEqual(report.cycles, ["components/aws/function.ts <-> functions/api/routes.ts"]);
     });
 
