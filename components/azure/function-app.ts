@@ -1,4 +1,5 @@
 import * as authorization from "@pulumi/azure-native/authorization";
+import type * as keyvault from "@pulumi/azure-native/keyvault";
 import * as resources from "@pulumi/azure-native/resources";
 import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
@@ -71,7 +72,9 @@ export class FunctionApp extends pulumi.ComponentResource {
     readonly storage: AppStorage;
     /** Log Analytics workspace and Application Insights. */
     readonly monitoring: Monitoring;
-    /** The Key Vault and the Application Insights connection string it holds. */
+    /** The app's Key Vault (RBAC authorization); the app reads its secrets with its identity. */
+    readonly keyVault: keyvault.Vault;
+    /** The Application Insights connection string in the Key Vault, and the app setting that references it. */
     readonly insightsSecret: StoredSecret;
     readonly plan: web.AppServicePlan;
     readonly app: web.WebApp;
@@ -92,6 +95,7 @@ export class FunctionApp extends pulumi.ComponentResource {
         this.storage = this.createStorage(name, args, placement);
         this.monitoring = createMonitoring(name, { ...placement, retentionDays: args.logRetentionDays }, { parent: this });
         this.insightsSecret = this.createInsightsSecret(name, placement, client.tenantId);
+        this.keyVault = this.insightsSecret.vault;
         this.plan = this.createPlan(name, placement);
         this.app = this.createApp(name, args, placement);
         this.basicAuthPolicies = this.disableBasicAuth(name);
