@@ -46,7 +46,14 @@ export const gcp = {
     cloudRunV1IamMember: "gcp:cloudrun/iamMember:IamMember",
     cloudRunV1IamBinding: "gcp:cloudrun/iamBinding:IamBinding",
     cloudRunV1IamPolicy: "gcp:cloudrun/iamPolicy:IamPolicy",
+    cloudFunctionV1: "gcp:cloudfunctions/function:Function",
+    cloudFunctionV1IamMember: "gcp:cloudfunctions/functionIamMember:FunctionIamMember",
+    cloudFunctionV1IamBinding: "gcp:cloudfunctions/functionIamBinding:FunctionIamBinding",
+    cloudFunctionV1IamPolicy: "gcp:cloudfunctions/functionIamPolicy:FunctionIamPolicy",
     cloudFunctionV2: "gcp:cloudfunctionsv2/function:Function",
+    cloudFunctionV2IamMember: "gcp:cloudfunctionsv2/functionIamMember:FunctionIamMember",
+    cloudFunctionV2IamBinding: "gcp:cloudfunctionsv2/functionIamBinding:FunctionIamBinding",
+    cloudFunctionV2IamPolicy: "gcp:cloudfunctionsv2/functionIamPolicy:FunctionIamPolicy",
     projectIamMember: "gcp:projects/iAMMember:IAMMember",
     projectIamBinding: "gcp:projects/iAMBinding:IAMBinding",
     projectIamPolicy: "gcp:projects/iAMPolicy:IAMPolicy",
@@ -54,8 +61,13 @@ export const gcp = {
 
 export const azure = {
     webApp: "azure-native:web:WebApp",
+    webAppSlot: "azure-native:web:WebAppSlot",
+    appServicePlan: "azure-native:web:AppServicePlan",
     webAppApplicationSettings: "azure-native:web:WebAppApplicationSettings",
+    webAppApplicationSettingsSlot: "azure-native:web:WebAppApplicationSettingsSlot",
     webAppFtpAllowed: "azure-native:web:WebAppFtpAllowed",
     webAppScmAllowed: "azure-native:web:WebAppScmAllowed",
+    webAppFtpAllowedSlot: "azure-native:web:WebAppFtpAllowedSlot",
+    webAppScmAllowedSlot: "azure-native:web:WebAppScmAllowedSlot",
     roleAssignment: "azure-native:authorization:RoleAssignment",
 } as const;
