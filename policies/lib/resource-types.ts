@@ -32,9 +32,20 @@ export const aws = {
     httpApiIntegration: "aws:apigatewayv2/integration:Integration",
     httpApiRoute: "aws:apigatewayv2/route:Route",
     httpApi: "aws:apigatewayv2/api:Api",
+    restApi: "aws:apigateway/restApi:RestApi",
     restApiIntegration: "aws:apigateway/integration:Integration",
     restApiResource: "aws:apigateway/resource:Resource",
     restApiStage: "aws:apigateway/stage:Stage",
+    lbTargetGroup: "aws:lb/targetGroup:TargetGroup",
+    albTargetGroup: "aws:alb/targetGroup:TargetGroup",
+    lbTargetGroupAttachment: "aws:lb/targetGroupAttachment:TargetGroupAttachment",
+    albTargetGroupAttachment: "aws:alb/targetGroupAttachment:TargetGroupAttachment",
+    lbListener: "aws:lb/listener:Listener",
+    albListener: "aws:alb/listener:Listener",
+    lbListenerRule: "aws:lb/listenerRule:ListenerRule",
+    albListenerRule: "aws:alb/listenerRule:ListenerRule",
+    lbLoadBalancer: "aws:lb/loadBalancer:LoadBalancer",
+    albLoadBalancer: "aws:alb/loadBalancer:LoadBalancer",
 } as const;
 
 export const gcp = {
