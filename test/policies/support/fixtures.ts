@@ -68,6 +68,8 @@ export const T = {
     topic: "aws:sns/topic:Topic",
     subscription: "aws:sns/topicSubscription:TopicSubscription",
     eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
+    eventRule: "aws:cloudwatch/eventRule:EventRule",
+    bucketNotification: "aws:s3/bucketNotification:BucketNotification",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     role: "aws:iam/role:Role",
