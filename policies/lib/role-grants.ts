@@ -1,4 +1,4 @@
-import { documentAt, IamStatement, parsePolicyDocument } from "./iam-documents";
+import { documentAt, IamStatement } from "./iam-documents";
 import { awsManagedPolicyName, managedPolicyStatements } from "./managed-policies";
 import { StackResource } from "./policy-kit";
 import { aws } from "./resource-types";
@@ -120,7 +120,7 @@ export function executionRoleOf(graph: StackGraph, fn: StackResource): { role?: 
 
 /** Whether a role's trust policy lets Lambda assume it. */
 export function trustsLambda(role: StackResource): boolean | Unknown {
-    const trust = parsePolicyDocument(at(role.props, "assumeRolePolicy"));
+    const trust = documentAt(role.props, "assumeRolePolicy");
     if (trust === UNKNOWN) return UNKNOWN;
     const text = JSON.stringify(at(role.props, "assumeRolePolicy") ?? "");
     return (trust ?? []).length > 0 && text.includes("lambda.amazonaws.com");

@@ -36,7 +36,7 @@ const PROGRAMS: GuardrailProgram[] = [
             ["platform-limits", "slow-report"], ["platform-limits", "csv-exporter"], ["platform-limits", "page-renderer"],
             ["single-purpose-functions", "legacy-api"], ["single-purpose-functions", "web-http"],
         ],
-        twins: ["orders-reader"],
+        twins: ["orders-reader", "shop-api"],
     },
     {
         name: "azure-function-plans",
