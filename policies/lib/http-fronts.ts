@@ -140,7 +140,7 @@ export class HttpFronts {
             const rest = api.type === aws.restApi;
             const kind: ApiKind = rest ? "REST API" : "HTTP API";
             const apiLimit = rest ? this.timeouts.restApiTimeoutSeconds : this.timeouts.httpApiTimeoutSeconds;
-            const operations = bodyOperations(body);
+            const operations = bodyOperations(api.props);
             if (operations === UNKNOWN) {
                 // The functions the body was built from are its dependencies; their timeouts are judged against the API's limit.
                 const behind = this.graph.resolve(api, ["body"], [aws.lambdaFunction, aws.lambdaAlias]);

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from "yaml";
-import { at, num, record, str, Unknown, UNKNOWN } from "./values";
+import { at, num, Props, record, str, Unknown, UNKNOWN } from "./values";
 
 /** One operation of an OpenAPI body with a Lambda (or any) `x-amazon-apigateway-integration`. */
 export interface BodyOperation {
@@ -34,11 +34,22 @@ function documentOf(body: unknown): Readonly<Record<string, unknown>> | Unknown 
     return document === UNKNOWN ? undefined : document;
 }
 
+type ParsedBody = BodyOperation[] | Unknown | undefined;
+
+/** Bodies already parsed, by the (shared) properties object of their API: once per request, whichever policy asks. */
+const parsedByApi = new WeakMap<object, ParsedBody>();
+
 /**
- * The operations of an API Gateway OpenAPI/Swagger `body` (REST API or HTTP API import; what
- * awsx.classic.apigateway.API generates) and their integrations. UNKNOWN when the body is unknown.
+ * The operations of an API's OpenAPI/Swagger `body` (REST API or HTTP API import; what
+ * awsx.classic.apigateway.API generates) and their integrations. UNKNOWN when the body is unknown,
+ * undefined when it is neither JSON nor YAML.
  */
-export function bodyOperations(body: unknown): BodyOperation[] | Unknown | undefined {
+export function bodyOperations(api: Props): ParsedBody {
+    if (!parsedByApi.has(api)) parsedByApi.set(api, parseBody(at(api, "body")));
+    return parsedByApi.get(api);
+}
+
+function parseBody(body: unknown): ParsedBody {
     const document = documentOf(body);
     if (document === UNKNOWN || document === undefined) return document;
     const paths = record(at(document, "paths"));

@@ -116,6 +116,14 @@ describe("platform-limits", () => {
             assert.deepEqual(await analyzeStack([long, ...albFront(fnArn, 400)], POLICY), []);
         });
 
+        it("reports 'cannot be determined' for an ALB target and a Function URL whose function is unknown and has no edges", async () => {
+            const [lb, group, attachment, listener] = albFront(fnArn);
+            const unknownTarget = withProps(attachment, { targetId: UNKNOWN });
+            const unknownUrl = withProps(functionUrl("customer-url", "x"), { functionName: UNKNOWN });
+            assert.deepEqual(await analyzeStack([long, lb, group, unknownTarget, listener, unknownUrl], POLICY), [undetermined(POLICY, null,
+                `the function behind function URL "customer-url" is unknown`, `the function behind target group attachment "web-fn-target" is unknown`)]);
+        });
+
         it("reports 'cannot be determined' for an unknown integration in a body", async () => {
             const rest = restApiWithBody("shop", { paths: { "/orders": { get: { "x-amazon-apigateway-integration": { uri: UNKNOWN } } } } });
             assert.deepEqual(await analyzeStack([long, rest], POLICY), [undetermined(POLICY, null, `the integration of REST API "shop" route GET /orders is unknown`)]);
