@@ -45,7 +45,8 @@ function checkWebApp(app: ResourceView, config: HardeningConfig, findings: Findi
     checkTls(app, "scmMinTlsVersion", config, findings);
     const ftps = str(at(app.props, "siteConfig", "ftpsState"));
     if (ftps === UNKNOWN) findings.cannotDetermine("siteConfig.ftpsState is unknown");
-    else if (!config.allowedFtpsStates.includes(ftps ?? "AllAllowed")) {
+    // Azure compares its enum values case-insensitively ("disabled" is Disabled).
+    else if (!config.allowedFtpsStates.some((state) => state.toLowerCase() === (ftps ?? "AllAllowed").toLowerCase())) {
         findings.violation(`"${app.name}" has FTP deployment ${ftps ?? "AllAllowed (Azure's default)"}. ` +
             `Set siteConfig.ftpsState: "Disabled".`);
     }
