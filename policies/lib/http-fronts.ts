@@ -16,7 +16,6 @@ export interface FrontedCall {
     readonly limitSeconds?: number;
     /** How messages name the front: `integration "orders"`, `"orders-api" route GET /orders`. */
     readonly label: string;
-    readonly carrier: StackResource;
 }
 
 /** One route of an HTTP front and the functions behind it. */
@@ -81,7 +80,7 @@ export class HttpFronts {
             const functions = this.referenced(integration, ["integrationUri"], `integration "${integration.name}"`);
             byIntegration.set(integration, functions);
             const limit = limitWith(num(at(integration.props, "timeoutMilliseconds")), this.timeouts.httpApiTimeoutSeconds);
-            for (const fn of functions) this.calls.push({ fn, api: "HTTP API", limitSeconds: limit, label: `integration "${integration.name}"`, carrier: integration });
+            for (const fn of functions) this.calls.push({ fn, api: "HTTP API", limitSeconds: limit, label: `integration "${integration.name}"` });
         }
         for (const route of this.graph.ofType(aws.httpApiRoute)) {
             const routeKey = str(at(route.props, "routeKey"));
@@ -104,7 +103,7 @@ export class HttpFronts {
             const routeKey = str(at(api.props, "routeKey"));
             const key = typeof routeKey === "string" ? routeKey : "$default";
             for (const fn of functions) {
-                this.calls.push({ fn, api: "HTTP API", limitSeconds: this.timeouts.httpApiTimeoutSeconds, label: `"${api.name}" (quick create)`, carrier: api });
+                this.calls.push({ fn, api: "HTTP API", limitSeconds: this.timeouts.httpApiTimeoutSeconds, label: `"${api.name}" (quick create)` });
             }
             this.routes.push({ carrier: api, routeKey: key, label: `HTTP API "${api.name}" route ${key}`, functions, catchAll: isCatchAll(key) });
         }
@@ -114,7 +113,7 @@ export class HttpFronts {
         for (const integration of this.graph.ofType(aws.restApiIntegration)) {
             const functions = this.referenced(integration, ["uri"], `integration "${integration.name}"`);
             const limit = limitWith(num(at(integration.props, "timeoutMilliseconds")), this.timeouts.restApiTimeoutSeconds);
-            for (const fn of functions) this.calls.push({ fn, api: "REST API", limitSeconds: limit, label: `integration "${integration.name}"`, carrier: integration });
+            for (const fn of functions) this.calls.push({ fn, api: "REST API", limitSeconds: limit, label: `integration "${integration.name}"` });
             const method = str(at(integration.props, "httpMethod"));
             const resource = this.graph.resolve(integration, ["resourceId"], [aws.restApiResource]).targets[0];
             const path = resource ? str(at(resource.props, "path")) ?? str(at(resource.props, "pathPart")) : undefined;
@@ -147,7 +146,7 @@ export class HttpFronts {
                 const functions = behind.targets.flatMap((target) => target.type === aws.lambdaFunction ? [target]
                     : this.graph.resolve(target, ["functionName"], [aws.lambdaFunction]).targets);
                 if (functions.length === 0) this.findings.cannotDetermine(`the OpenAPI body of ${kind} "${api.name}" is unknown`);
-                for (const fn of new Set(functions)) this.calls.push({ fn, api: kind, limitSeconds: apiLimit, label: `"${api.name}"`, carrier: api });
+                for (const fn of new Set(functions)) this.calls.push({ fn, api: kind, limitSeconds: apiLimit, label: `"${api.name}"` });
                 continue;
             }
             if (operations === undefined) {
@@ -160,7 +159,7 @@ export class HttpFronts {
                 const functions = typeof operation.uri === "string" ? functionsNamed(this.graph, operation.uri) : [];
                 if (operation.timeoutMilliseconds === UNKNOWN) this.findings.cannotDetermine(`the timeoutInMillis of ${kind} ${label} is unknown`);
                 const limit = limitWith(operation.timeoutMilliseconds, apiLimit);
-                for (const fn of functions) this.calls.push({ fn, api: kind, limitSeconds: limit, label, carrier: api });
+                for (const fn of functions) this.calls.push({ fn, api: kind, limitSeconds: limit, label });
                 this.routes.push({ carrier: api, routeKey: operation.routeKey, label: `${kind} ${label}`, functions, catchAll: isCatchAll(operation.routeKey) });
             }
         }
@@ -170,7 +169,7 @@ export class HttpFronts {
     private functionUrls(): void {
         for (const url of this.graph.ofType(aws.lambdaFunctionUrl)) {
             const functions = this.referenced(url, ["functionName"], `function URL "${url.name}"`);
-            for (const fn of functions) this.calls.push({ fn, api: "Function URL", label: `function URL "${url.name}"`, carrier: url });
+            for (const fn of functions) this.calls.push({ fn, api: "Function URL", label: `function URL "${url.name}"` });
             this.routes.push({ carrier: url, routeKey: "function URL", label: `Function URL "${url.name}"`, functions, catchAll: false });
         }
     }
@@ -229,7 +228,7 @@ export class HttpFronts {
         }
         for (const [group, functions] of functionsOf) {
             const limit = idleTimeoutOf.get(group) ?? ALB_DEFAULT_IDLE_TIMEOUT;
-            for (const fn of functions) this.calls.push({ fn, api: "ALB", limitSeconds: limit, label: `target group "${group.name}"`, carrier: group });
+            for (const fn of functions) this.calls.push({ fn, api: "ALB", limitSeconds: limit, label: `target group "${group.name}"` });
         }
     }
 }
