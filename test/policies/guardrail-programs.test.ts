@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { planInProcess, planJson, reusing } from "../plan/run-plan-cli";
+import { REPO_ROOT } from "../support/stack";
 import { policyPack } from "./support/pack";
 
 /**
@@ -69,6 +70,7 @@ const PROGRAMS: GuardrailProgram[] = [
     },
 ];
 
+const PRODUCTION_POLICY_CONFIG = path.join(REPO_ROOT, "policies", "config", "production.json");
 const nameOf = (urn: string | null) => (urn === null ? "(stack)" : urn.slice(urn.lastIndexOf("::") + 2));
 const sorted = (pairs: Array<[string, string]>) => [...pairs].sort((a, b) => `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`));
 
@@ -76,7 +78,8 @@ describe("guardrail programs planned through the plan CLI (production policy con
     for (const program of PROGRAMS) {
         it(`${program.name}: finds every seeded anti-pattern and nothing on the compliant twins`, async () => {
             const file = path.join("test", "fixtures", "guardrails", program.name, "index.ts");
-            const outcome = await planInProcess(["--stack", "production", "--program", file, "--json"], reusing(await policyPack()));
+            const outcome = await planInProcess(["--stack", "production", "--program", file, "--policy-config", PRODUCTION_POLICY_CONFIG, "--json"],
+                reusing(await policyPack()));
             const doc = planJson(outcome);
             assert.equal(outcome.code, 1, "a seeded mandatory violation makes the plan exit 1");
             const names = new Set(doc.resources.map((resource) => resource.name));
