@@ -26,7 +26,7 @@ export type { SharedFunctionArgs } from "./shared-function-args";
  * the stack's settings become component arguments, and where the functions' packages are built.
  */
 export function buildAws(settings: Settings, aws: AwsSettings): Record<string, unknown> {
-    const alarmTopic = new AlarmTopic("alarms", { email: settings.alarms.email });
+    const alarmTopic = new AlarmTopic("alarms", { email: settings.alarms.email, periodSeconds: settings.alarms.periodSeconds });
     const network = aws.vpc ? new Network("network", networkArgs(aws.vpc)) : undefined;
     const shared = sharedFunctionArgs(settings, aws, alarmTopic.arn, network);
     const customerApi = new CustomerApi("customer-api", {

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { createDeadLetterQueue } from "./dead-letter-queue";
 
 /** Where alarms go and when the Errors alarm fires. */
 export interface AlarmTarget {
@@ -19,7 +20,12 @@ export const DURATION_ALARM_SHARE_OF_TIMEOUT = 0.8;
 export interface AlarmTopicArgs {
     /** Email subscribed to the topic (the subscription must be confirmed from the mailbox). @default none */
     email?: string;
+    /** Period of the email dead-letter queue's depth alarm, in seconds. @default 300 (the seed's alarm period) */
+    periodSeconds?: number;
 }
+
+/** The seed's alarm period: 5 minutes. */
+const DEFAULT_ALARM_PERIOD_SECONDS = 300;
 
 /**
  * The SNS topic every alarm of the stack notifies. Not encrypted with the AWS-managed `alias/aws/sns`
@@ -34,12 +40,36 @@ export class AlarmTopic extends pulumi.ComponentResource {
         super("serverless-platform:aws:AlarmTopic", name, {}, opts);
         this.topic = new aws.sns.Topic(`${name}-topic`, {}, { parent: this });
         this.arn = this.topic.arn;
-        if (args.email) {
-            new aws.sns.TopicSubscription(`${name}-email`, {
-                topic: this.topic.arn, protocol: "email", endpoint: args.email,
-            }, { parent: this });
-        }
+        if (args.email) this.subscribeEmail(name, args.email, args.periodSeconds ?? DEFAULT_ALARM_PERIOD_SECONDS);
         this.registerOutputs({ arn: this.arn });
+    }
+
+    /**
+     * The email subscription keeps the notifications SNS fails to deliver (mailbox full, address
+     * bouncing) in its own dead-letter queue, watched by a depth alarm on this same topic.
+     */
+    private subscribeEmail(name: string, email: string, periodSeconds: number): void {
+        const deadLetters = createDeadLetterQueue(`${name}-email-dlq`, this);
+        const delivery = new aws.sqs.QueuePolicy(`${name}-email-dlq-policy`, {
+            queueUrl: deadLetters.url,
+            policy: pulumi.jsonStringify({
+                Version: "2012-10-17",
+                Statement: [{
+                    Effect: "Allow",
+                    Principal: { Service: "sns.amazonaws.com" },
+                    Action: "sqs:SendMessage",
+                    Resource: deadLetters.arn,
+                    Condition: { ArnEquals: { "aws:SourceArn": this.topic.arn } },
+                }],
+            }),
+        }, { parent: this });
+        new aws.sns.TopicSubscription(`${name}-email`, {
+            topic: this.topic.arn, protocol: "email", endpoint: email,
+            redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetters.arn }),
+        }, { parent: this, dependsOn: [delivery] });
+        createDeadLetterDepthAlarm(`${name}-email-dlq`, deadLetters, {
+            topicArn: this.topic.arn, periodSeconds, errorThreshold: 0, evaluationPeriods: 1,
+        }, this);
     }
 }
 

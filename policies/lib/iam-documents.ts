@@ -1,4 +1,4 @@
-import { at, list, record, str, Unknown, UNKNOWN } from "./values";
+import { at, list, Props, record, str, Unknown, UNKNOWN } from "./values";
 
 /** One IAM statement, normalised: lists everywhere, unknown resource ARNs kept as UNKNOWN elements. */
 export interface IamStatement {
@@ -71,6 +71,35 @@ export function parsePolicyDocument(value: unknown): readonly IamStatement[] | U
         if (statement) statements.push(statement);
     }
     return statements;
+}
+
+type ParsedDocument = readonly IamStatement[] | Unknown | undefined;
+
+/** Documents already parsed, by the properties object that carries them (shared by every policy of a request). */
+const parsedByCarrier = new WeakMap<object, Map<string, ParsedDocument>>();
+
+/**
+ * The statements of the policy document at `path` in `props`, parsed once per properties object: the
+ * SDK hands every policy of one request the same object, so a role's documents are parsed once per
+ * request whichever policies read them.
+ */
+export function documentAt(props: Props, ...path: ReadonlyArray<string | number>): ParsedDocument {
+    let byPath = parsedByCarrier.get(props);
+    if (!byPath) {
+        byPath = new Map();
+        parsedByCarrier.set(props, byPath);
+    }
+    const key = path.join("\u0000");
+    if (!byPath.has(key)) byPath.set(key, parsePolicyDocument(at(props, ...path)));
+    return byPath.get(key);
+}
+
+/**
+ * A resource pattern that covers every resource of its service: `*`, or an ARN whose region, account
+ * and resource parts are all wildcards or empty (`arn:aws:s3:::*`, `arn:aws:logs:*:*:*`).
+ */
+export function isEveryResource(resource: string): boolean {
+    return resource === "*" || /^arn:[^:]+:[^:]+:\*?:\*?:\*$/.test(resource);
 }
 
 /** IAM action wildcard match (`*`, `?`), case-insensitive as IAM is. */

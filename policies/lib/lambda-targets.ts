@@ -21,3 +21,13 @@ export function functionsReferenced(graph: StackGraph, from: StackResource, path
     }
     return { targets: [...functions], unresolved: unresolved && functions.size === 0 };
 }
+
+/** The Lambda functions a reference string names (an ARN, an invocation URI, an alias ARN), following aliases. */
+export function functionsNamed(graph: StackGraph, reference: string): StackResource[] {
+    const functions = new Set<StackResource>();
+    for (const target of graph.matching(reference, [aws.lambdaFunction, aws.lambdaAlias])) {
+        if (target.type === aws.lambdaFunction) functions.add(target);
+        else graph.resolve(target, ["functionName"], [aws.lambdaFunction]).targets.forEach((fn) => functions.add(fn));
+    }
+    return [...functions];
+}

@@ -1,4 +1,5 @@
-import { IamStatement, parsePolicyDocument } from "./iam-documents";
+import { documentAt, IamStatement } from "./iam-documents";
+import { awsManagedPolicyName, managedPolicyStatements } from "./managed-policies";
 import { StackResource } from "./policy-kit";
 import { aws } from "./resource-types";
 import { labelOf, StackGraph } from "./stack-graph";
@@ -8,12 +9,20 @@ import { at, list, str, Unknown, UNKNOWN } from "./values";
 export interface GrantedDocument {
     readonly source: StackResource;
     readonly statements: readonly IamStatement[] | Unknown;
+    /** The AWS managed policy this document is, when `source` attaches one. */
+    readonly managedPolicy?: string;
+}
+
+/** How a message names where a granted document comes from. */
+export function describeGrant(document: GrantedDocument): string {
+    return document.managedPolicy ? `the AWS managed policy ${document.managedPolicy} (attached by ${labelOf(document.source)})`
+        : labelOf(document.source);
 }
 
 /** Everything a role is granted that the stack shows. */
 export interface RoleGrants {
     readonly documents: readonly GrantedDocument[];
-    /** Managed policies attached by ARN that are not defined in this stack (AWS managed ones). */
+    /** Policies attached by ARN that neither the stack nor the AWS managed-policy data defines. */
     readonly managedPolicyArns: readonly string[];
     /** Attachments whose role or policy cannot be told (unknown values, no edges). */
     readonly undetermined: readonly string[];
@@ -66,7 +75,7 @@ export class RoleGrantIndex {
         const inline = list(at(role.props, "inlinePolicies"));
         if (inline === UNKNOWN) grants.undetermined.push(`the inline policies of ${labelOf(role)} are unknown`);
         for (const index of Array.isArray(inline) ? inline.keys() : []) {
-            const statements = parsePolicyDocument(at(role.props, "inlinePolicies", index, "policy"));
+            const statements = documentAt(role.props, "inlinePolicies", index, "policy");
             if (statements !== undefined) grants.documents.push({ source: role, statements });
         }
         const managed = list(at(role.props, "managedPolicyArns"));
@@ -75,7 +84,7 @@ export class RoleGrantIndex {
     }
 
     private statementsOf(carrier: StackResource): readonly IamStatement[] | Unknown {
-        return parsePolicyDocument(at(carrier.props, "policy")) ?? [];
+        return documentAt(carrier.props, "policy") ?? [];
     }
 
     private attach(grants: MutableGrants, via: StackResource, policyArn: unknown): void {
@@ -84,8 +93,12 @@ export class RoleGrantIndex {
         if (arn === UNKNOWN && via.type !== aws.iamRole) {
             inStack.push(...this.graph.resolve(via, ["policyArn"], [aws.iamPolicy]).targets);
         }
+        const managedPolicy = typeof arn === "string" && inStack.length === 0 ? awsManagedPolicyName(arn) : undefined;
+        const managed = managedPolicy === undefined ? undefined : managedPolicyStatements(managedPolicy);
         if (inStack.length > 0) {
             for (const policy of inStack) grants.documents.push({ source: policy, statements: this.statementsOf(policy) });
+        } else if (managed !== undefined) {
+            grants.documents.push({ source: via, statements: managed, managedPolicy });
         } else if (typeof arn === "string") {
             grants.managedPolicyArns.push(arn);
         } else if (arn === UNKNOWN) {
@@ -107,7 +120,7 @@ export function executionRoleOf(graph: StackGraph, fn: StackResource): { role?: 
 
 /** Whether a role's trust policy lets Lambda assume it. */
 export function trustsLambda(role: StackResource): boolean | Unknown {
-    const trust = parsePolicyDocument(at(role.props, "assumeRolePolicy"));
+    const trust = documentAt(role.props, "assumeRolePolicy");
     if (trust === UNKNOWN) return UNKNOWN;
     const text = JSON.stringify(at(role.props, "assumeRolePolicy") ?? "");
     return (trust ?? []).length > 0 && text.includes("lambda.amazonaws.com");

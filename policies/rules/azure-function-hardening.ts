@@ -45,7 +45,8 @@ function checkWebApp(app: ResourceView, config: HardeningConfig, findings: Findi
     checkTls(app, "scmMinTlsVersion", config, findings);
     const ftps = str(at(app.props, "siteConfig", "ftpsState"));
     if (ftps === UNKNOWN) findings.cannotDetermine("siteConfig.ftpsState is unknown");
-    else if (!config.allowedFtpsStates.includes(ftps ?? "AllAllowed")) {
+    // Azure compares its enum values case-insensitively ("disabled" is Disabled).
+    else if (!config.allowedFtpsStates.some((state) => state.toLowerCase() === (ftps ?? "AllAllowed").toLowerCase())) {
         findings.violation(`"${app.name}" has FTP deployment ${ftps ?? "AllAllowed (Azure's default)"}. ` +
             `Set siteConfig.ftpsState: "Disabled".`);
     }
@@ -62,7 +63,7 @@ function checkWebApp(app: ResourceView, config: HardeningConfig, findings: Findi
 /** FTP and SCM basic-auth publishing credentials are passwords outside Entra ID; both must be off. */
 function checkBasicAuthPublishing(resource: ResourceView, findings: Findings): void {
     const allowed = bool(at(resource.props, "allow"));
-    const channel = resource.type === azure.webAppFtpAllowed ? "FTP" : "SCM";
+    const channel = resource.type === azure.webAppFtpAllowed || resource.type === azure.webAppFtpAllowedSlot ? "FTP" : "SCM";
     if (allowed === UNKNOWN) findings.cannotDetermine("allow is unknown");
     else if (allowed === true) {
         findings.violation(`"${resource.name}" enables basic-auth publishing credentials on ${channel}. Set allow: false ` +
@@ -77,9 +78,10 @@ export const azureFunctionHardening: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema,
-    validateResource: validateResources<HardeningConfig>([azure.webApp, azure.webAppFtpAllowed, azure.webAppScmAllowed], configSchema,
+    validateResource: validateResources<HardeningConfig>([azure.webApp, azure.webAppSlot, azure.webAppFtpAllowed, azure.webAppScmAllowed,
+        azure.webAppFtpAllowedSlot, azure.webAppScmAllowedSlot], configSchema,
         (resource, config, findings) => {
-            if (resource.type === azure.webApp) checkWebApp(resource, config, findings);
+            if (resource.type === azure.webApp || resource.type === azure.webAppSlot) checkWebApp(resource, config, findings);
             else checkBasicAuthPublishing(resource, findings);
         }),
 };

@@ -1,6 +1,7 @@
 import { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
 import { Findings } from "../lib/findings";
-import { actionMatches, IamStatement, parsePolicyDocument } from "../lib/iam-documents";
+import { actionMatches, documentAt, IamStatement, isEveryResource } from "../lib/iam-documents";
+import { awsManagedPolicyName, MANAGED_POLICY_SOURCE, managedPolicyStatements } from "../lib/managed-policies";
 import { ResourceView, validateResources } from "../lib/policy-kit";
 import { aws, azure, gcp } from "../lib/resource-types";
 import { at, jsonOf, list, str, stringList, UNKNOWN } from "../lib/values";
@@ -8,6 +9,7 @@ import { at, jsonOf, list, str, stringList, UNKNOWN } from "../lib/values";
 interface LeastPrivilegeConfig {
     wildcardResourceActions: string[];
     forbiddenManagedPolicies: string[];
+    allowedManagedPolicies: string[];
     forbiddenGcpRoles: string[];
     forbiddenAzureRoleIds: string[];
 }
@@ -29,6 +31,15 @@ const configSchema: PolicyConfigSchema = {
             type: "array", items: { type: "string" },
             description: "AWS managed policies (names, IAM wildcards allowed) too broad to attach to a workload role.",
             default: ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess", "*FullAccess"],
+        },
+        allowedManagedPolicies: {
+            type: "array", items: { type: "string" },
+            description: "AWS managed policies (names) accepted without judging their statements: the Lambda execution roles " +
+                "AWS documents for logging, VPC access, tracing and event source mappings. Every other AWS managed policy " +
+                "is judged by what its current document grants.",
+            default: ["AWSLambdaBasicExecutionRole", "AWSLambdaSQSQueueExecutionRole", "AWSLambdaVPCAccessExecutionRole",
+                "AWSXRayDaemonWriteAccess", "AWSLambdaDynamoDBExecutionRole", "AWSLambdaKinesisExecutionRole",
+                "AWSLambdaMSKExecutionRole", "CloudWatchLambdaInsightsExecutionRolePolicy"],
         },
         forbiddenGcpRoles: {
             type: "array", items: { type: "string" }, default: ["roles/owner", "roles/editor"],
@@ -52,16 +63,20 @@ function statementProblems(statement: IamStatement, config: LeastPrivilegeConfig
     if (wildcards.length > 0) problems.push(`grants ${wildcards.map((a) => `"${a}"`).join(", ")}; list the actions the code calls`);
     if (statement.notResource) {
         problems.push(`applies to every resource except ${statement.resources.filter((r) => r !== UNKNOWN).join(", ")} (NotResource)`);
-    } else if (statement.resources.includes("*")) {
+    } else {
+        const every = statement.resources.filter((resource): resource is string => resource !== UNKNOWN && isEveryResource(resource));
         const needing = statement.actions.filter((action) => !wildcards.includes(action)
             && !config.wildcardResourceActions.some((allowed) => actionMatches(allowed, action)));
-        if (needing.length > 0) problems.push(`grants ${needing.join(", ")} on Resource "*"; scope them to the ARNs they need`);
+        if (every.length > 0 && needing.length > 0) {
+            problems.push(`grants ${needing.join(", ")} on Resource ${every.map((r) => `"${r}"`).join(", ")}; scope them to the ARNs they need`);
+        }
     }
     return problems;
 }
 
-function checkDocument(resource: ResourceView, where: string, value: unknown, config: LeastPrivilegeConfig, findings: Findings): void {
-    const statements = parsePolicyDocument(value);
+function checkDocument(resource: ResourceView, where: string, path: ReadonlyArray<string | number>, config: LeastPrivilegeConfig,
+    findings: Findings): void {
+    const statements = documentAt(resource.props, ...path);
     if (statements === UNKNOWN) {
         findings.cannotDetermine(`${where} is unknown`);
         return;
@@ -73,13 +88,33 @@ function checkDocument(resource: ResourceView, where: string, value: unknown, co
     }
 }
 
+const MANAGED_FIX = "Replace it with an inline policy listing the actions and resources the code uses.";
+
+/**
+ * An AWS managed policy attached by ARN (customer policies are judged as aws.iam.Policy resources):
+ * allowed by name, forbidden by name, or judged by what its current document grants.
+ */
 function checkManagedArn(resource: ResourceView, arnValue: unknown, config: LeastPrivilegeConfig, findings: Findings): void {
     const arn = str(arnValue);
-    if (arn === UNKNOWN || arn === undefined || !arn.includes(":iam::aws:policy/")) return;
-    const name = arn.split("/").pop() ?? arn;
+    if (arn === UNKNOWN) {
+        findings.cannotDetermine("the attached policy ARN is unknown");
+        return;
+    }
+    const name = arn === undefined ? undefined : awsManagedPolicyName(arn);
+    if (name === undefined || config.allowedManagedPolicies.includes(name)) return;
     if (config.forbiddenManagedPolicies.some((pattern) => actionMatches(pattern, name))) {
         findings.violation(`"${resource.name}" attaches the AWS managed policy ${name}, which grants far more than a workload ` +
-            `needs. Replace it with an inline policy listing the actions and resources the code uses.`);
+            `needs. ${MANAGED_FIX}`);
+        return;
+    }
+    const statements = managedPolicyStatements(name);
+    if (statements === undefined) {
+        findings.cannotDetermine(`the AWS managed policy ${name} is not in ${MANAGED_POLICY_SOURCE}, so what it grants is unknown`);
+        return;
+    }
+    const problems = statements.flatMap((statement) => statementProblems(statement, config));
+    if (problems.length > 0) {
+        findings.violation(`"${resource.name}" attaches the AWS managed policy ${name}, which ${problems.join("; it ")}. ${MANAGED_FIX}`);
     }
 }
 
@@ -91,7 +126,7 @@ function checkAwsIam(resource: ResourceView, config: LeastPrivilegeConfig, findi
             for (const index of Array.isArray(inline) ? inline.keys() : []) {
                 const name = str(at(resource.props, "inlinePolicies", index, "name"));
                 checkDocument(resource, `inline policy "${typeof name === "string" ? name : index}"`,
-                    at(resource.props, "inlinePolicies", index, "policy"), config, findings);
+                    ["inlinePolicies", index, "policy"], config, findings);
             }
             const managed = stringList(at(resource.props, "managedPolicyArns"));
             if (managed === UNKNOWN) findings.cannotDetermine("the managed policy ARNs are unknown");
@@ -100,7 +135,7 @@ function checkAwsIam(resource: ResourceView, config: LeastPrivilegeConfig, findi
         }
         case aws.iamRolePolicy:
         case aws.iamPolicy:
-            checkDocument(resource, "policy", at(resource.props, "policy"), config, findings);
+            checkDocument(resource, "policy", ["policy"], config, findings);
             break;
         default:
             checkManagedArn(resource, at(resource.props, "policyArn"), config, findings);

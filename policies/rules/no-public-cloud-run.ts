@@ -17,16 +17,26 @@ const configSchema: PolicyConfigSchema = {
     },
 };
 
-const MEMBER_TYPES = [gcp.cloudRunV2IamMember, gcp.cloudRunV1IamMember];
-const BINDING_TYPES = [gcp.cloudRunV2IamBinding, gcp.cloudRunV1IamBinding];
-const POLICY_TYPES = [gcp.cloudRunV2IamPolicy, gcp.cloudRunV1IamPolicy];
+/**
+ * Cloud Run (v1, v2) and Cloud Functions (gen 1, gen 2) IAM. A gen 2 function runs as a Cloud Run
+ * service of the same name, so its invokers granted through cloudrun/cloudrunv2 IAM are caught here too.
+ */
+const MEMBER_TYPES = [gcp.cloudRunV2IamMember, gcp.cloudRunV1IamMember, gcp.cloudFunctionV1IamMember, gcp.cloudFunctionV2IamMember];
+const BINDING_TYPES = [gcp.cloudRunV2IamBinding, gcp.cloudRunV1IamBinding, gcp.cloudFunctionV1IamBinding, gcp.cloudFunctionV2IamBinding];
+const POLICY_TYPES = [gcp.cloudRunV2IamPolicy, gcp.cloudRunV1IamPolicy, gcp.cloudFunctionV1IamPolicy, gcp.cloudFunctionV2IamPolicy];
+
+function target(resource: ResourceView): string {
+    return resource.type.includes(":cloudfunctions") ? "Cloud Function" : "Cloud Run service";
+}
 
 const FIX = "Grant roles/run.invoker to named service accounts or groups (the seed's --no-allow-unauthenticated).";
+const FUNCTION_FIX = "Grant roles/cloudfunctions.invoker (gen 1) or roles/run.invoker (gen 2) to named service accounts or groups " +
+    "(the seed's --no-allow-unauthenticated).";
 
 function reportPublic(resource: ResourceView, role: unknown, members: string[], findings: Findings): void {
     const roleName = str(role);
-    findings.violation(`"${resource.name}" grants ${typeof roleName === "string" ? roleName : "a role"} on a Cloud Run service ` +
-        `to ${members.join(", ")}, which makes it public. ${FIX}`);
+    findings.violation(`"${resource.name}" grants ${typeof roleName === "string" ? roleName : "a role"} on a ${target(resource)} ` +
+        `to ${members.join(", ")}, which makes it public. ${target(resource) === "Cloud Function" ? FUNCTION_FIX : FIX}`);
 }
 
 function checkMembers(resource: ResourceView, role: unknown, membersValue: unknown, config: PublicAccessConfig, findings: Findings): void {
@@ -73,7 +83,7 @@ function checkService(resource: ResourceView, findings: Findings): void {
 /** The seed deploys with --no-allow-unauthenticated: no Cloud Run service may be invokable by anyone. */
 export const noPublicCloudRun: ResourceValidationPolicy = {
     name: "no-public-cloud-run",
-    description: "No Cloud Run service (v1 or v2) may be public: no IAM member, binding or policy may grant a role to allUsers or allAuthenticatedUsers, and the invoker IAM check must stay enabled.",
+    description: "No Cloud Run service (v1 or v2) or Cloud Function (gen 1 or gen 2) may be public: no IAM member, binding or policy may grant a role to allUsers or allAuthenticatedUsers, and the invoker IAM check must stay enabled.",
     enforcementLevel: "mandatory",
     severity: "critical",
     configSchema,

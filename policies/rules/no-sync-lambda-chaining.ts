@@ -2,7 +2,7 @@ import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import { allows } from "../lib/iam-documents";
 import { StackResource, validateStackOf } from "../lib/policy-kit";
 import { aws } from "../lib/resource-types";
-import { executionRoleOf, RoleGrantIndex, trustsLambda } from "../lib/role-grants";
+import { describeGrant, executionRoleOf, RoleGrantIndex, trustsLambda } from "../lib/role-grants";
 import { labelOf, StackGraph } from "../lib/stack-graph";
 import { UNKNOWN } from "../lib/values";
 
@@ -20,7 +20,7 @@ const configSchema: PolicyConfigSchema = {
         invokingManagedPolicies: {
             type: "array", items: { type: "string" },
             default: ["AWSLambdaRole", "AWSLambda_FullAccess", "AWSLambdaFullAccess", "AdministratorAccess", "PowerUserAccess"],
-            description: "AWS managed policies (by name) that let a role invoke any Lambda function.",
+            description: "AWS managed policies (by name) that let a role invoke any Lambda function, for names the managed-policy data does not have (the others are judged by their statements).",
         },
     },
 };
@@ -67,7 +67,7 @@ export const noSyncLambdaChaining: StackValidationPolicy = {
                 const actions = SYNC_INVOKE_ACTIONS.filter((action) => statements.some((statement) => allows(statement, action)));
                 if (actions.length > 0) {
                     findings.violation(`Lambda execution role "${role.name}" (${who}) is allowed ${actions.join(", ")} by ` +
-                        `${labelOf(document.source)}: that is synchronous Lambda-to-Lambda chaining. ${fix}`, role.urn);
+                        `${describeGrant(document)}: that is synchronous Lambda-to-Lambda chaining. ${fix}`, role.urn);
                 }
             }
             for (const arn of granted.managedPolicyArns) {

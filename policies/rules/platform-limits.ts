@@ -1,15 +1,12 @@
 import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import { Findings } from "../lib/findings";
-import { functionsReferenced } from "../lib/lambda-targets";
+import { ApiTimeouts, HttpFronts } from "../lib/http-fronts";
 import { StackResource, validateStackOf } from "../lib/policy-kit";
 import { aws, azure, gcp } from "../lib/resource-types";
 import { StackGraph } from "../lib/stack-graph";
 import { at, list, num, str, Unknown, UNKNOWN } from "../lib/values";
 
-interface LimitsConfig {
-    httpApiTimeoutSeconds: number;
-    restApiTimeoutSeconds: number;
-}
+type LimitsConfig = ApiTimeouts;
 
 const configSchema: PolicyConfigSchema = {
     properties: {
@@ -23,6 +20,8 @@ const configSchema: PolicyConfigSchema = {
         },
     },
 };
+
+const HTTP_API_MAX_MS = 30_000;
 
 /** Lambda defaults applied by the provider when a program leaves them out. */
 const LAMBDA_DEFAULT_TIMEOUT = 3;
@@ -104,31 +103,27 @@ function checkFunctionApp(app: StackResource, findings: Findings): void {
         { what: "HTTP concurrency per instance", min: 1, max: 1000, unit: "requests" }, findings);
 }
 
-/** An HTTP-fronted function must finish before its API gives up on it (the client would get a 504 while it keeps running). */
-function checkIntegrations(graph: StackGraph, config: LimitsConfig, findings: Findings): void {
-    const kinds = [
-        { type: aws.httpApiIntegration, uriKey: "integrationUri", limit: config.httpApiTimeoutSeconds, api: "HTTP API", max: 30 },
-        { type: aws.restApiIntegration, uriKey: "uri", limit: config.restApiTimeoutSeconds, api: "REST API", max: Infinity },
-    ];
-    for (const kind of kinds) {
-        for (const integration of graph.ofType(kind.type)) {
-            const configured = num(at(integration.props, "timeoutMilliseconds"));
-            if (typeof configured === "number" && configured / 1000 > kind.max) {
-                findings.violation(`Integration "${integration.name}" sets timeoutMilliseconds ${configured}, above the ${kind.api} ` +
-                    `maximum of ${kind.max * 1000}.`, integration.urn);
-            }
-            const limit = typeof configured === "number" ? Math.min(configured / 1000, kind.limit) : kind.limit;
-            const functions = functionsReferenced(graph, integration, [kind.uriKey]);
-            if (functions.unresolved) findings.cannotDetermine(`the function behind integration "${integration.name}" is unknown`);
-            for (const fn of functions.targets) {
-                const timeout = num(at(fn.props, "timeout")) ?? LAMBDA_DEFAULT_TIMEOUT;
-                if (timeout === UNKNOWN) findings.cannotDetermine(`the timeout of Lambda "${fn.name}" is unknown`);
-                else if (timeout > limit) {
-                    findings.violation(`Lambda "${fn.name}" may run ${timeout} s but its ${kind.api} integration "${integration.name}" ` +
-                        `gives up after ${limit} s: callers get a 504 while the function keeps running (and billing). Set the ` +
-                        `function's timeout to at most ${limit} s, or move the long work behind a queue.`, fn.urn);
-                }
-            }
+/** HTTP APIs refuse an integration timeout above 30 s; REST APIs accept more only after a quota increase. */
+function checkIntegrationMaximum(graph: StackGraph, findings: Findings): void {
+    for (const integration of graph.ofType(aws.httpApiIntegration)) {
+        const configured = num(at(integration.props, "timeoutMilliseconds"));
+        if (typeof configured === "number" && configured > HTTP_API_MAX_MS) {
+            findings.violation(`Integration "${integration.name}" sets timeoutMilliseconds ${configured}, above the HTTP API ` +
+                `maximum of ${HTTP_API_MAX_MS}.`, integration.urn);
+        }
+    }
+}
+
+/** An HTTP-fronted function must finish before its front gives up on it (the client would get a 504 while it keeps running). */
+function checkFrontedTimeouts(fronts: HttpFronts, findings: Findings): void {
+    for (const call of fronts.calls) {
+        if (call.limitSeconds === undefined) continue;
+        const timeout = num(at(call.fn.props, "timeout")) ?? LAMBDA_DEFAULT_TIMEOUT;
+        if (timeout === UNKNOWN) findings.cannotDetermine(`the timeout of Lambda "${call.fn.name}" is unknown`);
+        else if (timeout > call.limitSeconds) {
+            findings.violation(`Lambda "${call.fn.name}" may run ${timeout} s but its ${call.api} ${call.label} ` +
+                `gives up after ${call.limitSeconds} s: callers get a 504 while the function keeps running (and billing). Set the ` +
+                `function's timeout to at most ${call.limitSeconds} s, or move the long work behind a queue.`, call.fn.urn);
         }
     }
 }
@@ -145,6 +140,7 @@ export const platformLimits: StackValidationPolicy = {
         graph.ofType(aws.lambdaFunction).forEach((fn) => checkLambda(fn, findings));
         graph.ofType(gcp.cloudRunV2Service, gcp.cloudRunV1Service).forEach((service) => checkCloudRun(service, findings));
         graph.ofType(azure.webApp).forEach((app) => checkFunctionApp(app, findings));
-        checkIntegrations(graph, config, findings);
+        checkIntegrationMaximum(graph, findings);
+        checkFrontedTimeouts(new HttpFronts(graph, findings, config), findings);
     }),
 };

@@ -1,8 +1,10 @@
 import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
+import { isFunctionApp, planKind, planOf } from "../lib/azure-apps";
 import { Findings } from "../lib/findings";
 import { StackResource, validateStackOf } from "../lib/policy-kit";
 import { aws, azure, gcp } from "../lib/resource-types";
-import { at, num, str, UNKNOWN } from "../lib/values";
+import { StackGraph } from "../lib/stack-graph";
+import { at, num, UNKNOWN } from "../lib/values";
 
 interface ConcurrencyConfig {
     accountConcurrencyLimit: number;
@@ -55,7 +57,47 @@ function firstKnown(...values: Array<number | typeof UNKNOWN | undefined>): numb
     return values.find((value) => typeof value === "number") ?? values.find((value) => value === UNKNOWN);
 }
 
+const AZURE_FIXES: Record<"flex" | "consumption" | "elastic-premium" | "unknown", string> = {
+    flex: "Set functionAppConfig.scaleAndConcurrency.maximumInstanceCount.",
+    consumption: "Set siteConfig.functionAppScaleLimit.",
+    "elastic-premium": "Set siteConfig.functionAppScaleLimit (or the plan's maximumElasticWorkerCount).",
+    unknown: "Set functionAppConfig.scaleAndConcurrency.maximumInstanceCount (Flex Consumption) or siteConfig.functionAppScaleLimit.",
+};
+
+/**
+ * The ceiling of a function app depends on its plan: Flex Consumption has maximumInstanceCount,
+ * Consumption (Y1) siteConfig.functionAppScaleLimit, Elastic Premium the app's functionAppScaleLimit or
+ * the plan's maximumElasticWorkerCount; a dedicated plan runs a fixed number of instances (its SKU
+ * capacity or autoscale maximum), so it is bounded by construction.
+ */
+function checkFunctionApp(graph: StackGraph, app: StackResource, findings: Findings): void {
+    const functionApp = isFunctionApp(app);
+    if (functionApp === UNKNOWN) {
+        findings.cannotDetermine(`the kind of "${app.name}" is unknown`);
+        return;
+    }
+    if (!functionApp) return;
+    const flexMaximum = num(at(app.props, "functionAppConfig", "scaleAndConcurrency", "maximumInstanceCount"));
+    const scaleLimit = num(at(app.props, "siteConfig", "functionAppScaleLimit"));
+    const { plan, unresolved } = planOf(graph, app);
+    const kind = plan ? planKind(plan) : undefined;
+    if (kind === UNKNOWN || (unresolved && at(app.props, "functionAppConfig") === undefined)) {
+        findings.cannotDetermine(`the hosting plan of "${app.name}" is unknown`);
+        return;
+    }
+    if (kind === "dedicated") return;
+    if (kind === "flex" || at(app.props, "functionAppConfig") !== undefined) {
+        requireMaximum(app, flexMaximum, AZURE_FIXES.flex, findings);
+    } else if (kind === "elastic-premium") {
+        requireMaximum(app, firstKnown(scaleLimit, plan ? num(at(plan.props, "maximumElasticWorkerCount")) : undefined),
+            AZURE_FIXES["elastic-premium"], findings);
+    } else {
+        requireMaximum(app, scaleLimit, AZURE_FIXES[kind ?? "unknown"], findings);
+    }
+}
+
 function checkContainersAndApps(resources: readonly StackResource[], findings: Findings): void {
+    const graph = new StackGraph(resources);
     for (const resource of resources) {
         switch (resource.type) {
             case gcp.cloudRunV2Service:
@@ -66,18 +108,17 @@ function checkContainersAndApps(resources: readonly StackResource[], findings: F
                 requireMaximum(resource, num(at(resource.props, "template", "metadata", "annotations", "autoscaling.knative.dev/maxScale")),
                     `Set the template annotation "autoscaling.knative.dev/maxScale".`, findings);
                 break;
+            case gcp.cloudFunctionV1:
+                requireMaximum(resource, num(at(resource.props, "maxInstances")), "Set maxInstances.", findings);
+                break;
             case gcp.cloudFunctionV2:
                 requireMaximum(resource, num(at(resource.props, "serviceConfig", "maxInstanceCount")),
                     "Set serviceConfig.maxInstanceCount.", findings);
                 break;
-            case azure.webApp: {
-                const kind = str(at(resource.props, "kind"));
-                if (typeof kind === "string" && !kind.includes("functionapp")) break;
-                requireMaximum(resource, firstKnown(num(at(resource.props, "functionAppConfig", "scaleAndConcurrency", "maximumInstanceCount")),
-                    num(at(resource.props, "siteConfig", "functionAppScaleLimit"))),
-                    "Set functionAppConfig.scaleAndConcurrency.maximumInstanceCount (Flex Consumption) or siteConfig.functionAppScaleLimit.", findings);
+            case azure.webApp:
+            case azure.webAppSlot:
+                checkFunctionApp(graph, resource, findings);
                 break;
-            }
         }
     }
 }

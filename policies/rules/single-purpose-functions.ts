@@ -1,12 +1,12 @@
 import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import { Findings } from "../lib/findings";
 import { serviceOf } from "../lib/iam-documents";
-import { functionsReferenced } from "../lib/lambda-targets";
+import { HttpFronts } from "../lib/http-fronts";
 import { StackResource, validateStackOf } from "../lib/policy-kit";
 import { aws } from "../lib/resource-types";
 import { executionRoleOf, RoleGrantIndex } from "../lib/role-grants";
 import { StackGraph } from "../lib/stack-graph";
-import { at, str, UNKNOWN } from "../lib/values";
+import { UNKNOWN } from "../lib/values";
 
 interface SinglePurposeConfig {
     maxServicesPerRole: number;
@@ -31,46 +31,25 @@ const configSchema: PolicyConfigSchema = {
     },
 };
 
-/** "$default", "ANY /{proxy+}", "/{proxy+}": routes that send everything to one function. */
-function isCatchAll(routeKey: string): boolean {
-    return routeKey === "$default" || routeKey.includes("{proxy+}");
-}
-
-/** The functions behind an HTTP API route: route.target is "integrations/<integration id>". */
-function functionsOfRoute(route: StackResource, graph: StackGraph): StackResource[] {
-    const target = str(at(route.props, "target"));
-    const integrations = typeof target === "string"
-        ? graph.matching(target.replace(/^integrations\//, ""), [aws.httpApiIntegration])
-        : graph.resolve(route, ["target"], [aws.httpApiIntegration]).targets;
-    return integrations.flatMap((integration) => functionsReferenced(graph, integration, ["integrationUri"]).targets);
-}
-
-function checkRoutes(graph: StackGraph, config: SinglePurposeConfig, findings: Findings): void {
+function checkRoutes(fronts: HttpFronts, config: SinglePurposeConfig, findings: Findings): void {
     const routesPerFunction = new Map<StackResource, string[]>();
-    for (const route of graph.ofType(aws.httpApiRoute)) {
-        const routeKey = str(at(route.props, "routeKey"));
-        if (routeKey === UNKNOWN) {
-            findings.cannotDetermine(`the route key of route "${route.name}" is unknown`);
+    for (const route of fronts.routes) {
+        for (const fn of route.functions) routesPerFunction.set(fn, [...(routesPerFunction.get(fn) ?? []), route.routeKey]);
+        if (!route.catchAll) continue;
+        if (route.functions.length === 0 && route.carrier.type === aws.restApiResource) {
+            findings.violation(`${route.label} is a catch-all that sends every path to one integration. Declare a resource ` +
+                `and method per operation, each with its own function.`, route.carrier.urn);
             continue;
         }
-        const functions = functionsOfRoute(route, graph);
-        for (const fn of functions) routesPerFunction.set(fn, [...(routesPerFunction.get(fn) ?? []), routeKey ?? route.name]);
-        if (routeKey !== undefined && isCatchAll(routeKey)) {
-            const served = functions.length > 0 ? ` sends every request to Lambda ${functions.map((f) => `"${f.name}"`).join(", ")}` : " catches every path";
-            findings.violation(`Route "${route.name}" (${routeKey})${served}: one function doing all routing, business logic ` +
-                `and data access is the seed's "Lambda monolithique". Declare one route per operation, each with its own function.`, route.urn);
-        }
+        const served = route.functions.length > 0 ? ` sends every request to Lambda ${route.functions.map((f) => `"${f.name}"`).join(", ")}`
+            : " catches every path";
+        findings.violation(`${route.label}${served}: one function doing all routing, business logic and data access is the ` +
+            `seed's "Lambda monolithique". Declare one route per operation, each with its own function.`, route.carrier.urn);
     }
     for (const [fn, routes] of routesPerFunction) {
         if (routes.length > config.maxRoutesPerFunction) {
             findings.violation(`Lambda "${fn.name}" serves ${routes.length} routes (more than ${config.maxRoutesPerFunction}): ` +
                 `split it into functions with one responsibility each.`, fn.urn);
-        }
-    }
-    for (const resource of graph.ofType(aws.restApiResource)) {
-        if (str(at(resource.props, "pathPart")) === "{proxy+}") {
-            findings.violation(`REST API resource "${resource.name}" is a {proxy+} catch-all that sends every path to one ` +
-                `integration. Declare a resource and method per operation, each with its own function.`, resource.urn);
         }
     }
 }
@@ -105,7 +84,7 @@ export const singlePurposeFunctions: StackValidationPolicy = {
     configSchema,
     validateStack: validateStackOf<SinglePurposeConfig>(configSchema, (resources, config, findings) => {
         const graph = new StackGraph(resources);
-        checkRoutes(graph, config, findings);
+        checkRoutes(new HttpFronts(graph, findings), config, findings);
         checkRoleBreadth(graph, config, findings);
     }),
 };

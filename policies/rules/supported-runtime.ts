@@ -1,4 +1,5 @@
 import { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
+import { appSettingsOf } from "../lib/azure-apps";
 import { Findings } from "../lib/findings";
 import { ResourceView, validateResources } from "../lib/policy-kit";
 import { aws, azure, gcp } from "../lib/resource-types";
@@ -40,9 +41,26 @@ function checkRuntime(resource: ResourceView, platform: Platform, runtime: strin
     }
 }
 
-/** "Node|20" (linuxFxVersion) or { name: "node", version: "20" } (Flex) -> "node|20". */
+/** "~18" / "18" / "18.x" -> "18". */
+function majorVersion(value: string): string {
+    return value.trim().replace(/^~/, "").replace(/\.x$/i, "");
+}
+
+/**
+ * What an Azure site runs: the Functions host version (FUNCTIONS_EXTENSION_VERSION, as "functions|~4"),
+ * Node on Windows (WEBSITE_NODE_DEFAULT_VERSION "~20" -> "node|20"), Flex `functionAppConfig.runtime`
+ * and Linux `siteConfig.linuxFxVersion` ("Node|20"), all compared lower-case as Azure does.
+ */
 function azureRuntimes(app: ResourceView): Array<string | Unknown> {
     const runtimes: Array<string | Unknown> = [];
+    const settings = appSettingsOf(app);
+    const host = str(settings.get("FUNCTIONS_EXTENSION_VERSION"));
+    if (host === UNKNOWN) runtimes.push(UNKNOWN);
+    else if (host) runtimes.push(`functions|~${majorVersion(host)}`);
+    const node = str(settings.get("WEBSITE_NODE_DEFAULT_VERSION"));
+    if (node === UNKNOWN) runtimes.push(UNKNOWN);
+    else if (node) runtimes.push(`node|${majorVersion(node)}`);
+    if (app.type === azure.webAppApplicationSettings || app.type === azure.webAppApplicationSettingsSlot) return runtimes;
     const name = str(at(app.props, "functionAppConfig", "runtime", "name"));
     const version = str(at(app.props, "functionAppConfig", "runtime", "version"));
     if (name === UNKNOWN || version === UNKNOWN) runtimes.push(UNKNOWN);
@@ -76,8 +94,9 @@ function runtimesOf(resource: ResourceView): { platform: Platform; runtimes: Arr
             return { platform: "lambda", runtimes: compatible === UNKNOWN ? [UNKNOWN]
                 : (compatible ?? []).map((r) => str(r)).filter((r): r is string | Unknown => r !== undefined) };
         }
+        case gcp.cloudFunctionV1:
         case gcp.cloudFunctionV2: {
-            const runtime = str(at(resource.props, "buildConfig", "runtime"));
+            const runtime = str(at(resource.props, ...(resource.type === gcp.cloudFunctionV1 ? ["runtime"] : ["buildConfig", "runtime"])));
             return { platform: "gcp", runtimes: runtime === undefined ? [] : [runtime] };
         }
         case gcp.cloudRunV2Service:
@@ -95,7 +114,8 @@ export const supportedRuntime: ResourceValidationPolicy = {
     severity: "high",
     configSchema,
     validateResource: validateResources<RuntimeConfig>(
-        [aws.lambdaFunction, aws.lambdaLayerVersion, gcp.cloudFunctionV2, gcp.cloudRunV2Service, azure.webApp], configSchema,
+        [aws.lambdaFunction, aws.lambdaLayerVersion, gcp.cloudFunctionV1, gcp.cloudFunctionV2, gcp.cloudRunV2Service, azure.webApp,
+            azure.webAppSlot, azure.webAppApplicationSettings, azure.webAppApplicationSettingsSlot], configSchema,
         (resource, config, findings) => {
             const { platform, runtimes } = runtimesOf(resource);
             for (const runtime of runtimes) {

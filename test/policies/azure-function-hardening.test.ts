@@ -37,4 +37,14 @@ describe("azure-function-hardening", () => {
     it("reports 'cannot be determined' when httpsOnly is unknown", async () => {
         assert.deepEqual(await analyzeResource(withProps(app, { httpsOnly: UNKNOWN }), POLICY), [undetermined(POLICY, app.urn, "httpsOnly is unknown")]);
     });
+
+    it("checks deployment slots and apps of any kind spelling, enum values compared as Azure does (\"disabled\" is Disabled)", async () => {
+        const slot = resource("azure-native:web:WebAppSlot", "orders-app-staging", { kind: "FunctionApp", name: "orders-app", slot: "staging",
+            httpsOnly: false, identity: { type: "SystemAssigned, UserAssigned" }, siteConfig: { ftpsState: "disabled" } });
+        assert.deepEqual((await analyzeResource(slot, POLICY)).map((f) => f.detail), [`"orders-app-staging" accepts plain HTTP. Set httpsOnly: true.`]);
+        const scm = resource("azure-native:web:WebAppScmAllowedSlot", "orders-app-staging-scm", { name: "orders-app", slot: "staging", allow: true });
+        assert.deepEqual((await analyzeResource(scm, POLICY)).map((f) => f.detail), [
+            `"orders-app-staging-scm" enables basic-auth publishing credentials on SCM. Set allow: false and deploy with the app's Entra ID identity.`,
+        ]);
+    });
 });

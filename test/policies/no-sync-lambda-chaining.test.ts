@@ -35,17 +35,29 @@ describe("no-sync-lambda-chaining", () => {
         ]);
     });
 
-    it("flags the AWSLambdaRole managed policy and a customer policy attached to a role Lambda may assume", async () => {
+    it("flags the AWSLambdaRole managed policy (by its statements) and a customer policy attached to a role Lambda may assume", async () => {
         const callerRole = withProps(role("worker-role", []), { managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AWSLambdaRole"] });
         const policy = resource(T.policy, "invoke-all", { arn: "arn:aws:iam::123456789012:policy/invoke-all", policy: policyDocument(invoke) });
         const attachment = resource(T.attachment, "worker-invoke", { role: "worker-role", policyArn: "arn:aws:iam::123456789012:policy/invoke-all" });
         const found = await analyzeStack([callerRole, policy, attachment], POLICY);
         assert.deepEqual(found.map((f) => f.detail), [
+            `Lambda execution role "worker-role" (trusted by Lambda) is allowed lambda:InvokeFunction by the AWS managed policy ` +
+            `AWSLambdaRole (attached by Role "worker-role"): that is synchronous Lambda-to-Lambda chaining. ${FIX}`,
             `Lambda execution role "worker-role" (trusted by Lambda) is allowed lambda:InvokeFunction by Policy "invoke-all": ` +
             `that is synchronous Lambda-to-Lambda chaining. ${FIX}`,
-            `Lambda execution role "worker-role" (trusted by Lambda) has the managed policy AWSLambdaRole, which allows ` +
-            `lambda:InvokeFunction on every function: that enables synchronous chaining. ${FIX}`,
         ]);
+    });
+
+    it("judges any AWS managed policy by what it grants: AWSLambdaInvocation-DynamoDB invokes, AWSLambdaBasicExecutionRole does not", async () => {
+        const callerRole = role("stream-role", []);
+        const invoking = resource(T.attachment, "stream-invoke", { role: "stream-role", policyArn: "arn:aws:iam::aws:policy/AWSLambdaInvocation-DynamoDB" });
+        const logging = resource(T.attachment, "stream-logs", { role: "stream-role", policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole" });
+        const fn = lambdaFunction("stream", arn.role("stream-role"));
+        assert.deepEqual((await analyzeStack([callerRole, invoking, logging, fn], POLICY)).map((f) => f.detail), [
+            `Lambda execution role "stream-role" (used by "stream") is allowed lambda:InvokeFunction by the AWS managed policy ` +
+            `AWSLambdaInvocation-DynamoDB (attached by RolePolicyAttachment "stream-invoke"): that is synchronous Lambda-to-Lambda chaining. ${FIX}`,
+        ]);
+        assert.deepEqual(await analyzeStack([callerRole, logging, fn], POLICY), []);
     });
 
     it("accepts a function listed in allowedInvokers", async () => {

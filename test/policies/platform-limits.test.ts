@@ -2,6 +2,8 @@ import * as assert from "node:assert/strict";
 import { analyzeStack, undetermined } from "./support/pack";
 import { arn, lambdaFunction, resource, T, withProps } from "./support/fixtures";
 import { UNKNOWN } from "./support/wire-values";
+import { albFront, functionUrl, openApiBody, restApiWithBody } from "./support/api-fronts";
+import { stringify as toYaml } from "yaml";
 
 const POLICY = "platform-limits";
 
@@ -70,5 +72,61 @@ describe("platform-limits", () => {
         assert.deepEqual(await analyzeStack([withProps(api, { timeout: UNKNOWN })], POLICY), [
             undetermined(POLICY, null, `the timeout of "customer-api" is unknown`),
         ]);
+    });
+
+    describe("every HTTP front: OpenAPI bodies, awsx classic APIs, quick-create HTTP APIs, Function URLs, ALB target groups", () => {
+        const long = withProps(api, { timeout: 300 });
+        const fnArn = arn.lambda("customer-api-1a2b3c");
+        const gives = (front: string, limit: number) => `Lambda "customer-api" may run 300 s but its ${front} gives up after ${limit} s: ` +
+            `callers get a 504 while the function keeps running (and billing). Set the function's timeout to at most ${limit} s, ` +
+            `or move the long work behind a queue.`;
+
+        it("flags a 300 s function behind a REST API body (the awsx.classic.apigateway.API shape) and passes a 20 s one", async () => {
+            const rest = restApiWithBody("shop", JSON.stringify(openApiBody([{ method: "GET", path: "/orders", functionArn: fnArn }])));
+            assert.deepEqual((await analyzeStack([long, rest], POLICY)).map((f) => f.detail), [gives(`REST API "shop" route GET /orders`, 29)]);
+            assert.deepEqual(await analyzeStack([withProps(api, { timeout: 20 }), rest], POLICY), []);
+        });
+
+        it("uses a lower timeoutInMillis of the body's integration, in a YAML body and in an object body", async () => {
+            const routes = [{ method: "POST", path: "/orders", functionArn: fnArn, timeoutInMillis: 10000 }];
+            const yamlApi = restApiWithBody("shop", toYaml(openApiBody(routes)));
+            const objectApi = resource(T.httpApi, "events", { name: "events", protocolType: "HTTP", body: openApiBody(routes) });
+            const fn = withProps(api, { timeout: 15 });
+            assert.deepEqual((await analyzeStack([fn, yamlApi, objectApi], POLICY)).map((f) => f.detail.split(":")[0]), [
+                `Lambda "customer-api" may run 15 s but its REST API "shop" route POST /orders gives up after 10 s`,
+                `Lambda "customer-api" may run 15 s but its HTTP API "events" route POST /orders gives up after 10 s`,
+            ]);
+        });
+
+        it("judges the functions a body was built from while the body is unknown (first preview), by its edges", async () => {
+            const rest = restApiWithBody("shop", UNKNOWN, { propertyDependencies: { body: [long.urn] } });
+            assert.deepEqual((await analyzeStack([long, rest], POLICY)).map((f) => f.detail), [gives(`REST API "shop"`, 29)]);
+            const orphan = restApiWithBody("shop", UNKNOWN);
+            assert.deepEqual(await analyzeStack([long, orphan], POLICY), [undetermined(POLICY, null, `the OpenAPI body of REST API "shop" is unknown`)]);
+        });
+
+        it("flags a quick-create HTTP API (target on the API) and passes a Function URL, which waits as long as the function", async () => {
+            const quick = resource(T.httpApi, "quick", { name: "quick", protocolType: "HTTP", target: fnArn });
+            assert.deepEqual((await analyzeStack([long, quick], POLICY)).map((f) => f.detail), [gives(`HTTP API "quick" (quick create)`, 30)]);
+            assert.deepEqual(await analyzeStack([long, functionUrl("customer-url", "customer-api-1a2b3c")], POLICY), []);
+        });
+
+        it("flags a function behind an ALB that gives up at its idle timeout (60 s unless set) and passes it under a raised one", async () => {
+            assert.deepEqual((await analyzeStack([long, ...albFront(fnArn)], POLICY)).map((f) => f.detail), [gives(`ALB target group "web-fn"`, 60)]);
+            assert.deepEqual(await analyzeStack([long, ...albFront(fnArn, 400)], POLICY), []);
+        });
+
+        it("reports 'cannot be determined' for an ALB target and a Function URL whose function is unknown and has no edges", async () => {
+            const [lb, group, attachment, listener] = albFront(fnArn);
+            const unknownTarget = withProps(attachment, { targetId: UNKNOWN });
+            const unknownUrl = withProps(functionUrl("customer-url", "x"), { functionName: UNKNOWN });
+            assert.deepEqual(await analyzeStack([long, lb, group, unknownTarget, listener, unknownUrl], POLICY), [undetermined(POLICY, null,
+                `the function behind function URL "customer-url" is unknown`, `the function behind target group attachment "web-fn-target" is unknown`)]);
+        });
+
+        it("reports 'cannot be determined' for an unknown integration in a body", async () => {
+            const rest = restApiWithBody("shop", { paths: { "/orders": { get: { "x-amazon-apigateway-integration": { uri: UNKNOWN } } } } });
+            assert.deepEqual(await analyzeStack([long, rest], POLICY), [undetermined(POLICY, null, `the integration of REST API "shop" route GET /orders is unknown`)]);
+        });
     });
 });

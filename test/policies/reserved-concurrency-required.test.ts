@@ -66,8 +66,65 @@ describe("reserved-concurrency-required", () => {
         const app = functionApp({ instanceMemoryMB: 2048 });
         assert.deepEqual((await analyzeStack([app], POLICY)).map((f) => f.detail), [
             `"orders-app" has no maximum instance count, so it scales without bound and can saturate its dependencies and ` +
-            `the bill. Set functionAppConfig.scaleAndConcurrency.maximumInstanceCount (Flex Consumption) or siteConfig.functionAppScaleLimit.`,
+            `the bill. Set functionAppConfig.scaleAndConcurrency.maximumInstanceCount.`,
         ]);
+    });
+
+    it("flags Cloud Functions gen 1 without maxInstances and gen 2 without serviceConfig.maxInstanceCount", async () => {
+        const gen1 = resource(T.cloudFunctionV1, "thumbnails", { runtime: "nodejs22", entryPoint: "handler" });
+        const gen2 = resource(T.cloudFunctionV2, "resizer", { buildConfig: { runtime: "nodejs22" }, serviceConfig: { availableMemory: "256M" } });
+        const unbounded = (name: string, fix: string) => `"${name}" has no maximum instance count, so it scales without bound ` +
+            `and can saturate its dependencies and the bill. ${fix}`;
+        assert.deepEqual((await analyzeStack([gen1, gen2], POLICY)).map((f) => f.detail), [
+            unbounded("thumbnails", "Set maxInstances."), unbounded("resizer", "Set serviceConfig.maxInstanceCount."),
+        ]);
+        const bounded = [withProps(gen1, { maxInstances: 10 }), withProps(gen2, { serviceConfig: { maxInstanceCount: 10 } })];
+        assert.deepEqual(await analyzeStack(bounded, POLICY), []);
+        assert.deepEqual(await analyzeStack([withProps(gen1, { maxInstances: UNKNOWN })], POLICY),
+            [undetermined(POLICY, null, `the maximum instance count of "thumbnails" is unknown`)]);
+    });
+
+    describe("Azure function apps on every plan, kinds compared as Azure does (case-insensitive traits)", () => {
+        const planId = (name: string) => `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/serverfarms/${name}`;
+        const plan = (name: string, sku: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+            resource(T.appServicePlan, name, { id: planId(name), name, sku, ...extra });
+        const site = (kind: string, planName: string, siteConfig: Record<string, unknown> = {}) =>
+            resource(T.webApp, `${planName}-app`, { kind, serverFarmId: planId(planName), siteConfig });
+        const unbounded = (name: string, fix: string) => `"${name}" has no maximum instance count, so it scales without bound ` +
+            `and can saturate its dependencies and the bill. ${fix}`;
+
+        it("flags a Consumption (Y1) app of kind \"FunctionApp\" without functionAppScaleLimit and accepts one with it", async () => {
+            const consumption = plan("y1", { name: "Y1", tier: "Dynamic" });
+            assert.deepEqual((await analyzeStack([consumption, site("FunctionApp", "y1")], POLICY)).map((f) => f.detail),
+                [unbounded("y1-app", "Set siteConfig.functionAppScaleLimit.")]);
+            assert.deepEqual(await analyzeStack([consumption, site("FunctionApp", "y1", { functionAppScaleLimit: 20 })], POLICY), []);
+        });
+
+        it("flags an Elastic Premium app unless the app or its plan caps the workers", async () => {
+            const premium = plan("ep1", { name: "EP1", tier: "ElasticPremium" });
+            assert.deepEqual((await analyzeStack([premium, site("functionapp,linux", "ep1")], POLICY)).map((f) => f.detail),
+                [unbounded("ep1-app", "Set siteConfig.functionAppScaleLimit (or the plan's maximumElasticWorkerCount).")]);
+            const capped = withProps(premium, { maximumElasticWorkerCount: 10 });
+            assert.deepEqual(await analyzeStack([capped, site("functionapp,linux", "ep1")], POLICY), []);
+        });
+
+        it("flags a Flex Consumption app without maximumInstanceCount (plan FC1)", async () => {
+            const flex = plan("fc1", { name: "FC1", tier: "FlexConsumption" });
+            assert.deepEqual((await analyzeStack([flex, site("functionapp,linux", "fc1")], POLICY)).map((f) => f.detail),
+                [unbounded("fc1-app", "Set functionAppConfig.scaleAndConcurrency.maximumInstanceCount.")]);
+        });
+
+        it("accepts a function app on a dedicated plan (a fixed instance count) and ignores web apps", async () => {
+            const dedicated = plan("p1v3", { name: "P1v3", tier: "PremiumV3", capacity: 2 });
+            assert.deepEqual(await analyzeStack([dedicated, site("functionapp", "p1v3"), site("app", "y1")], POLICY), []);
+        });
+
+        it("reports 'cannot be determined' for an unknown kind or an unknown plan", async () => {
+            const unknownKind = site(UNKNOWN, "y1");
+            assert.deepEqual(await analyzeStack([unknownKind], POLICY), [undetermined(POLICY, null, `the kind of "y1-app" is unknown`)]);
+            const unknownPlan = withProps(site("functionapp", "y1"), { serverFarmId: UNKNOWN });
+            assert.deepEqual(await analyzeStack([unknownPlan], POLICY), [undetermined(POLICY, null, `the hosting plan of "y1-app" is unknown`)]);
+        });
     });
 
     it("reports 'cannot be determined' for an unknown reservation", async () => {

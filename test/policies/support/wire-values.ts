@@ -22,3 +22,13 @@ export function stringAsset(text: string): Record<string, unknown> {
 export function fileAsset(path: string): Record<string, unknown> {
     return { [SIG]: ASSET_SIG, path };
 }
+
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/**
+ * A secret as the engine sends it to a policy pack: Analyze and AnalyzeStack marshal properties with
+ * `KeepSecrets: true` (pulumi/pulumi pkg/resource/plugin/analyzer_plugin.go), so the marker is on the wire.
+ */
+export function secret(value: unknown): Record<string, unknown> {
+    return { [SIG]: SECRET_SIG, value };
+}
