@@ -19,5 +19,8 @@ export const UNKNOWN_SENTINELS: readonly string[] = [
 
 /** Whether a value is one of the engine's unknown sentinels. */
 export function isUnknownSentinel(value: unknown): boolean {
-    return typeof value === "string" && UNKNOWN_SENTINELS.includes(value);
+    return typeof value === "string" && SENTINEL_SET.has(value);
 }
+
+/** Looked up for every property the policies read: a set, not a scan of the list. */
+const SENTINEL_SET: ReadonlySet<string> = new Set(UNKNOWN_SENTINELS);

@@ -1,6 +1,6 @@
 import * as policySdk from "@pulumi/policy";
 import { ReportViolation } from "@pulumi/policy";
-import { UNKNOWN_STRING_SENTINEL } from "./values";
+import { UNKNOWN_STRING_SENTINEL } from "../../contracts/unknown-value";
 
 /**
  * The SDK's error for "this value is unknown during preview". The analyzer server catches it and

@@ -1,3 +1,4 @@
+import { HTTP_API_INTEGRATION_TIMEOUT_SECONDS, REST_API_INTEGRATION_TIMEOUT_SECONDS } from "../../contracts/integration-limits";
 import { Findings } from "./findings";
 import { functionsNamed, functionsReferenced } from "./lambda-targets";
 import { bodyOperations } from "./openapi-integrations";
@@ -34,7 +35,9 @@ export interface ApiTimeouts {
 }
 
 /** API Gateway's own limits: HTTP API 30 s, REST API 29 s unless the account's quota was raised. */
-const AWS_API_TIMEOUTS: ApiTimeouts = { httpApiTimeoutSeconds: 30, restApiTimeoutSeconds: 29 };
+const AWS_API_TIMEOUTS: ApiTimeouts = {
+    httpApiTimeoutSeconds: HTTP_API_INTEGRATION_TIMEOUT_SECONDS, restApiTimeoutSeconds: REST_API_INTEGRATION_TIMEOUT_SECONDS,
+};
 
 /** An ALB waits for a Lambda target as long as its idle timeout (60 s unless set). */
 const ALB_DEFAULT_IDLE_TIMEOUT = 60;

@@ -7,6 +7,8 @@
  * unknown means: usually "cannot be determined" for that one resource and that one check.
  */
 
+import { isUnknownSentinel } from "../../contracts/unknown-value";
+
 /** Marker returned by the readers below for a value the engine does not know yet (preview). */
 export const UNKNOWN = Symbol("unknown during preview");
 export type Unknown = typeof UNKNOWN;
@@ -14,22 +16,6 @@ export type Unknown = typeof UNKNOWN;
 /** Plain resource properties: JSON values, asset/archive objects, and the engine's unknown sentinels. */
 export type Props = Readonly<Record<string, unknown>>;
 
-/**
- * The sentinels the engine sends for values it cannot know during preview, one per value type
- * (the engine mostly sends the string one; the SDKs define all seven).
- */
-const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
-    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
-    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
-    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
-    "030794c1-ac77-496b-92df-f27374a8bd58",
-    "e48ece36-62e2-4504-bad9-02848725956a",
-    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
-]);
-
-/** The string sentinel, for code that has to hand the SDK an unknown value of its own. */
-export const UNKNOWN_STRING_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /**
  * Key under which the SDK's unknown-checking proxy returns the object it wraps (the SDK's own
@@ -42,9 +28,8 @@ export function rawProps(props: Record<string, unknown>): Props {
     return isRecord(target) ? target : props;
 }
 
-export function isUnknown(value: unknown): boolean {
-    return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
-}
+/** Whether a value is one of the engine's unknown sentinels. */
+export const isUnknown = isUnknownSentinel;
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
     return typeof value === "object" && value !== null && !Array.isArray(value);

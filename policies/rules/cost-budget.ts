@@ -1,5 +1,6 @@
 import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
-import { estimateMonthlyCost, TRAFFIC_TAGS } from "../lib/cost";
+import { COST_TAGS } from "../../contracts/cost-tags";
+import { estimateMonthlyCost } from "../lib/cost";
 import { StackResource, validateStackOf } from "../lib/policy-kit";
 import { at, record, UNKNOWN } from "../lib/values";
 
@@ -24,7 +25,7 @@ function usd(amount: number): string {
 function trafficUnknown(resource: StackResource): boolean {
     return ["tags", "labels"].some((key) => {
         const tags = record(at(resource.props, key));
-        return tags === UNKNOWN || (tags !== undefined && Object.values(TRAFFIC_TAGS).some((tag) => at(tags, tag) === UNKNOWN));
+        return tags === UNKNOWN || (tags !== undefined && Object.values(COST_TAGS).some((tag) => at(tags, tag) === UNKNOWN));
     });
 }
 

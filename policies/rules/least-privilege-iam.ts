@@ -1,4 +1,5 @@
 import { PolicyConfigSchema, ResourceValidationPolicy } from "@pulumi/policy";
+import { ACTIONS_ONLY_ALLOWED_ON_ANY_RESOURCE } from "../../contracts/aws-iam";
 import { Findings } from "../lib/findings";
 import { actionMatches, documentAt, IamStatement, isEveryResource } from "../lib/iam-documents";
 import { awsManagedPolicyName, MANAGED_POLICY_SOURCE, managedPolicyStatements } from "../lib/managed-policies";
@@ -19,13 +20,7 @@ const configSchema: PolicyConfigSchema = {
         wildcardResourceActions: {
             type: "array", items: { type: "string" },
             description: "Actions AWS only authorizes on Resource \"*\" (IAM wildcards allowed); only these may use it.",
-            default: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
-                "xray:GetSamplingStatisticSummaries", "cloudwatch:PutMetricData", "ec2:CreateNetworkInterface",
-                "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses",
-                "ec2:UnassignPrivateIpAddresses", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs",
-                "sts:GetCallerIdentity", "logs:DescribeLogGroups", "logs:CreateLogDelivery", "logs:GetLogDelivery",
-                "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy",
-                "logs:DescribeResourcePolicies"],
+            default: [...ACTIONS_ONLY_ALLOWED_ON_ANY_RESOURCE],
         },
         forbiddenManagedPolicies: {
             type: "array", items: { type: "string" },

@@ -1,3 +1,4 @@
+import { HTTP_API_INTEGRATION_TIMEOUT_SECONDS, REST_API_INTEGRATION_TIMEOUT_SECONDS } from "../../contracts/integration-limits";
 import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import { Findings } from "../lib/findings";
 import { ApiTimeouts, HttpFronts } from "../lib/http-fronts";
@@ -11,11 +12,11 @@ type LimitsConfig = ApiTimeouts;
 const configSchema: PolicyConfigSchema = {
     properties: {
         httpApiTimeoutSeconds: {
-            type: "number", minimum: 1, maximum: 30, default: 30,
+            type: "number", minimum: 1, maximum: HTTP_API_INTEGRATION_TIMEOUT_SECONDS, default: HTTP_API_INTEGRATION_TIMEOUT_SECONDS,
             description: "API Gateway HTTP API integration timeout (30 s maximum, the default).",
         },
         restApiTimeoutSeconds: {
-            type: "number", minimum: 1, default: 29,
+            type: "number", minimum: 1, default: REST_API_INTEGRATION_TIMEOUT_SECONDS,
             description: "API Gateway REST API integration timeout (29 s unless the account's quota was raised).",
         },
     },

@@ -1,10 +1,10 @@
+import { isUnknownSentinel } from "../../../contracts/unknown-value";
+import { COST_TAGS, DEFAULT_COST_PAYLOAD_KB } from "../../../contracts/cost-tags";
 import { Traffic } from "./types";
 
-/** The engine's marker for a value not known until the resource exists (first preview). */
-export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
+/** Whether a value is one the engine does not know until the resource exists (first preview). */
 export function isUnknown(value: unknown): boolean {
-    return value === UNKNOWN_VALUE;
+    return isUnknownSentinel(value);
 }
 
 /** The value at a property path, or undefined when any step is missing or not an object. */
@@ -35,15 +35,6 @@ export function arrayAt(value: unknown, ...path: (string | number)[]): unknown[]
     return Array.isArray(found) ? found : [];
 }
 
-/** Tag (AWS, Azure) or label (GCP) names that carry the traffic assumptions (contract 2). */
-export const TRAFFIC_TAGS = {
-    requestsPerMonth: "cost-requests-per-month",
-    avgDurationMs: "cost-avg-duration-ms",
-    payloadKb: "cost-payload-kb",
-} as const;
-
-/** Payload assumed when a resource declares traffic but no payload size. */
-const DEFAULT_PAYLOAD_KB = 1;
 
 /**
  * The traffic a function or service declares in its tags/labels, or a note saying why there is none.
@@ -51,10 +42,10 @@ const DEFAULT_PAYLOAD_KB = 1;
  */
 export function readTraffic(tags: unknown): { traffic?: Traffic; note?: string } {
     if (isUnknown(tags)) return { note: "tags are unknown during preview: request-based charges not estimated" };
-    const requestsPerMonth = numberAt(tags, TRAFFIC_TAGS.requestsPerMonth);
-    const avgDurationMs = numberAt(tags, TRAFFIC_TAGS.avgDurationMs);
+    const requestsPerMonth = numberAt(tags, COST_TAGS.requestsPerMonth);
+    const avgDurationMs = numberAt(tags, COST_TAGS.avgDurationMs);
     if (requestsPerMonth === undefined || avgDurationMs === undefined) {
-        return { note: `no ${TRAFFIC_TAGS.requestsPerMonth}/${TRAFFIC_TAGS.avgDurationMs} tags: request-based charges not estimated` };
+        return { note: `no ${COST_TAGS.requestsPerMonth}/${COST_TAGS.avgDurationMs} tags: request-based charges not estimated` };
     }
-    return { traffic: { requestsPerMonth, avgDurationMs, payloadKb: numberAt(tags, TRAFFIC_TAGS.payloadKb) ?? DEFAULT_PAYLOAD_KB } };
+    return { traffic: { requestsPerMonth, avgDurationMs, payloadKb: numberAt(tags, COST_TAGS.payloadKb) ?? DEFAULT_COST_PAYLOAD_KB } };
 }
