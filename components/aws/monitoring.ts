@@ -19,7 +19,7 @@ export const DURATION_ALARM_SHARE_OF_TIMEOUT = 0.8;
 
 export interface AlarmTopicArgs {
     /** Email subscribed to the topic (the subscription must be confirmed from the mailbox). @default none */
-    email?: string;
+    email?: pulumi.Input<string>;
 }
 
 /**

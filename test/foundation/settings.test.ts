@@ -68,7 +68,7 @@ describe("settings", () => {
     });
 
     const badSettings: [key: string, value: string, allowed: RegExp][] = [
-        ["customerApiTimeoutSeconds", "901", /from 1 to 900 \(Lambda's maximum timeout is 900 s\)/],
+        ["orderSagaTimeoutSeconds", "901", /from 1 to 900 \(Lambda's maximum timeout is 900 s\)/],
         ["customerApiMemoryMb", "64", /from 128 to 10240/],
         ["customerApiTimeoutSeconds", "thirty", /must be an integer/],
         ["cloudRunTimeoutSeconds", "3601", /from 1 to 3600/],

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseDocument } from "yaml";
+import { describeYamlError, isPulumiCiphertext, nonFiniteNumber } from "./stack-file-checks";
 
 /** The config a Pulumi program sees: `namespace:key` -> string (JSON for non-strings), plus secret keys. */
 export interface StackConfig {
@@ -8,6 +9,8 @@ export interface StackConfig {
     stack: string;
     values: Record<string, string>;
     secretKeys: string[];
+    /** The stack file the values were read from; undefined when the stack has none (defaults only). */
+    file?: string;
 }
 
 /** A user mistake in Pulumi.yaml or a stack file: message names the file, the key and the fix. */
@@ -50,13 +53,23 @@ export function loadStackConfig(options: { projectDir: string; stack: string; co
 
     const stackFile = options.configFile ?? path.join(options.projectDir, `Pulumi.${options.stack}.yaml`);
     const secretKeys: string[] = [];
-    if (options.configFile !== undefined || fs.existsSync(stackFile)) {
+    const hasStackFile = options.configFile !== undefined || fs.existsSync(stackFile);
+    if (hasStackFile) {
         const stackDoc = readYaml(stackFile) ?? {};
         if (!isRecord(stackDoc)) throw new StackConfigError(`${stackFile} must be a YAML mapping with a "config:" key`);
         const config = stackDoc.config ?? {};
         if (!isRecord(config)) throw new StackConfigError(`${stackFile}: "config:" must be a mapping of key: value`);
         for (const [rawKey, value] of Object.entries(config)) {
             const key = rawKey.includes(":") ? rawKey : `${projectName}:${rawKey}`;
+            if (isRecord(value) && Object.keys(value).length === 1 && "secure" in value && !isPulumiCiphertext(value.secure)) {
+                throw new StackConfigError(`${stackFile}: ${key} has a secure: value that is not a Pulumi ciphertext ` +
+                    "(v1:<nonce>:<ciphertext> or base64); set it with `pulumi config set --secret` instead of writing it by hand");
+            }
+            const nonFinite = nonFiniteNumber(value);
+            if (nonFinite !== undefined) {
+                const written = Number.isNaN(nonFinite) ? ".nan" : nonFinite > 0 ? ".inf" : "-.inf";
+                throw new StackConfigError(`${stackFile}: ${key} = ${written} is not a finite number; write a number`);
+            }
             if (isRecord(value) && typeof value.secure === "string") {
                 values[key] = SECRET_PLACEHOLDER;
                 secretKeys.push(key);
@@ -70,7 +83,7 @@ export function loadStackConfig(options: { projectDir: string; stack: string; co
             values[key] = encode(value);
         }
     }
-    return { project: projectName, stack: options.stack, values, secretKeys };
+    return { project: projectName, stack: options.stack, values, secretKeys, file: hasStackFile ? stackFile : undefined };
 }
 
 function readDeclarations(file: string, projectName: string, config: unknown): Map<string, Declaration> {
@@ -98,11 +111,9 @@ function readYaml(file: string): unknown {
     } catch {
         throw new StackConfigError(`cannot read ${file}: check the path (stack files are named Pulumi.<stack>.yaml)`);
     }
-    try {
-        return parseYaml(text);
-    } catch (err) {
-        throw new StackConfigError(`${file} is not valid YAML: ${(err as Error).message.split("\n")[0]}`);
-    }
+    const document = parseDocument(text, { uniqueKeys: true });
+    if (document.errors.length > 0) throw new StackConfigError(describeYamlError(file, text, document.errors[0]));
+    return document.toJS();
 }
 
 function hasType(value: unknown, type: DeclaredType): boolean {
