@@ -68,7 +68,9 @@ export function loadStackConfig(options: { projectDir: string; stack: string; co
             const nonFinite = nonFiniteNumber(value);
             if (nonFinite !== undefined) {
                 const written = Number.isNaN(nonFinite) ? ".nan" : nonFinite > 0 ? ".inf" : "-.inf";
-                throw new StackConfigError(`${stackFile}: ${key} = ${written} is not a finite number; write a number`);
+                const declared = declarations.get(key)?.type;
+                throw new StackConfigError(`${stackFile}: ${key} = ${written} is not a finite number; write ` +
+                    (declared === "integer" ? "an integer, as Pulumi.yaml declares for it" : "a number"));
             }
             if (isRecord(value) && typeof value.secure === "string") {
                 values[key] = SECRET_PLACEHOLDER;

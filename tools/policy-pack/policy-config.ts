@@ -38,7 +38,24 @@ export function loadPolicyConfigFile(file: string): PolicyConfigFile {
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
         throw new PolicyConfigError(`${file}: must be a JSON object mapping policy names to a level or settings.`);
     }
+    const overflow = nonFinitePath(parsed, []);
+    if (overflow) {
+        const [policy, property, ...rest] = overflow;
+        throw new PolicyConfigError(`${file}: policy "${policy}"${property === undefined ? "" : `: property "${property}"`}` +
+            `${rest.length ? ` (at /${rest.join("/")})` : ""} is not a finite number (it overflows to Infinity); write a finite number.`);
+    }
     return parsed as PolicyConfigFile;
+}
+
+/** Where JSON.parse turned a number too large for a double (1e400) into Infinity, which the wire would send as null. */
+function nonFinitePath(value: unknown, at: string[]): string[] | undefined {
+    if (typeof value === "number") return Number.isFinite(value) ? undefined : at;
+    if (typeof value !== "object" || value === null) return undefined;
+    for (const [key, child] of Object.entries(value)) {
+        const found = nonFinitePath(child, [...at, key]);
+        if (found) return found;
+    }
+    return undefined;
 }
 
 /** One entry of a config source split into level and properties, validating the level like the CLI. */
@@ -102,7 +119,8 @@ function validateProperties(policy: PolicyInfo, properties: Record<string, unkno
     const schema = policy.configSchema;
     if (!schema) return;
     for (const property of Object.keys(properties)) {
-        if (!(property in schema.properties)) {
+        // Own names only: `in` would also find Object.prototype's (constructor, toString, ...).
+        if (!Object.hasOwn(schema.properties, property)) {
             const known = Object.keys(schema.properties);
             throw new PolicyConfigError(`policy "${policy.name}": property "${property}" is not a setting of this policy; ` +
                 (known.length ? `its settings are: ${known.join(", ")}.` : "it has no settings."));
