@@ -1,24 +1,13 @@
 import { strict as assert } from "node:assert";
-import { PolicyPackProcess, startPolicyPack } from "../../tools/policy-pack";
-import { PackStarter } from "../../tools/plan/run-plan";
-import { planInProcess, reusing } from "../plan/run-plan-cli";
+import { planInProcess } from "../plan/run-plan-cli";
 import { BROKEN_CONFIGS } from "./broken-configs";
+import { sharedPack } from "./shared-pack";
 import { harnessFailure, stackFile } from "./stack-files";
 
 /** A stack trace line, or one of our internal paths: neither belongs in a message about the user's config. */
 const INTERNALS = /\n\s+at |node_modules|tools\/harness|components\/settings\/[a-z-]+\.ts/;
 
 describe("broken stack configs: one defect each, rejected before any resource with the key, the value and what is allowed", () => {
-    let pack: PolicyPackProcess | undefined;
-    /** The real pack, started on first use and reused (a failing plan still starts and stops it). */
-    const realPack: PackStarter = async (options) => {
-        if (!pack) pack = await startPolicyPack(options);
-        return reusing(pack)(options);
-    };
-    after(async () => {
-        await pack?.close();
-    });
-
     it("covers every group of settings with at least 40 configs", () => {
         assert.ok(BROKEN_CONFIGS.length >= 40, `${BROKEN_CONFIGS.length} configs`);
         assert.deepEqual([...new Set(BROKEN_CONFIGS.map((c) => c.group))].sort(), ["AWS", "Azure", "GCP", "general", "traffic"]);
@@ -39,7 +28,7 @@ describe("broken stack configs: one defect each, rejected before any resource wi
             if (registered) assert.deepEqual(registered, ["pulumi:pulumi:Stack"]);
             else assert.equal(error.name, "StackConfigError");
 
-            const plan = await planInProcess(["--stack", "dev", "--config", file], realPack);
+            const plan = await planInProcess(["--stack", "dev", "--config", file], sharedPack);
             assert.equal(plan.code, 2, plan.stderr);
             assert.equal(plan.stdout, "");
             assert.ok(plan.stderr.startsWith("error: "), plan.stderr);

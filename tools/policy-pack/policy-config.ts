@@ -89,7 +89,10 @@ function applySource(result: ReconciledConfig, source: PolicyConfigFile, policie
         }
         const { level, properties } = parseEntry(policy, entry);
         if (level) result[policy].enforcementLevel = level;
-        Object.assign(result[policy].properties, properties);
+        // Defined, not assigned: assigning "__proto__" would set the prototype and drop the name unvalidated.
+        for (const [name, value] of Object.entries(properties)) {
+            Object.defineProperty(result[policy].properties, name, { value, enumerable: true, writable: true, configurable: true });
+        }
     }
 }
 
