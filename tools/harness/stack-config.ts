@@ -115,7 +115,12 @@ function readYaml(file: string): unknown {
     }
     const document = parseDocument(text, { uniqueKeys: true });
     if (document.errors.length > 0) throw new StackConfigError(describeYamlError(file, text, document.errors[0]));
-    return document.toJS();
+    try {
+        return document.toJS();
+    } catch (err) {
+        // Aliases are resolved here: an undefined anchor, or so many aliases the document would explode.
+        throw new StackConfigError(`${file}: ${(err as Error).message}; fix the YAML anchors (&name) and aliases (*name)`);
+    }
 }
 
 function hasType(value: unknown, type: DeclaredType): boolean {

@@ -42,7 +42,8 @@ export function describeYamlError(file: string, text: string, error: YAMLError):
     let keyLine = line - 1;
     while (keyLine >= 0 && keyOfLine(lines[keyLine] ?? "") === undefined) keyLine--;
     const key = keyLine >= 0 ? keyOfLine(lines[keyLine]) : undefined;
-    const reason = error.message.split(" at line ")[0];
+    const reason = error.code === "MULTIPLE_DOCS" ? "a stack file holds one YAML document, this one has several (---)"
+        : error.message.split(" at line ")[0];
     return `${file} line ${line}: ${reason}${key ? ` (in the value of key "${key}", line ${keyLine + 1})` : ""}; ` +
         "fix the YAML there (quote a value that contains `: `, `#` or starts with a special character)";
 }
