@@ -96,6 +96,14 @@ describe("settings", () => {
         });
     }
 
+    it("names Pulumi.<stack>.yaml as the file to fix for a stack that has no file yet", async () => {
+        const config = stackConfig("qa");
+        assert.equal(config.file, undefined);
+        await assert.rejects(runProgram({ program: path.join(REPO_ROOT, "index.ts"),
+            config: { ...config, values: { ...config.values, [`${NS}:logLevel`]: "TRACE" } } }),
+        (error: ProgramRunError) => /Fix the value in Pulumi\.qa\.yaml \(or the default in Pulumi\.yaml\)/.test((error.cause as Error).message));
+    });
+
     it("rejects a stack file value whose YAML type differs from the type Pulumi.yaml declares, like the CLI", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-"));
         const file = path.join(dir, "Pulumi.typo.yaml");
