@@ -3,6 +3,7 @@ import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
 import { awsSettingSpecs } from "./aws";
 import { azureSettingSpecs } from "./azure";
 import { crossFieldProblems } from "./cross-field";
+import { environmentProblems } from "./environment";
 import { SettingsError } from "./errors";
 import { CloudName, generalSettingSpecs, LogLevel } from "./general";
 import { gcpSettingSpecs } from "./gcp";
@@ -136,6 +137,7 @@ export function settingsFromConfig(raw: Record<string, string>, environment: str
         ...providerConfigProblems(raw),
     ];
     problems.push(...crossFieldProblems(parsed.values, PROJECT_NAME));
+    if (Array.isArray(parsed.values.clouds)) problems.push(...environmentProblems(environment, parsed.values.clouds as CloudName[]));
     if (problems.length > 0) throw new SettingsError(problems, environment, context.configFile);
     for (const [name, placeholder] of parsed.placeholders) {
         context.notice?.(`${PROJECT_NAME}:${name} is a secret this plan cannot decrypt: planned with the placeholder ` +
