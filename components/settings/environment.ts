@@ -15,10 +15,17 @@ export const ENVIRONMENT_MAX_LENGTH = FUNCTION_NAME_MAX_LENGTH - 1 - LONGEST_FUN
  * half its resources are registered.
  */
 export function environmentProblems(environment: string, clouds: readonly CloudName[]): string[] {
-    if (!clouds.includes("aws")) return [];
-    const allowed = /^[A-Za-z0-9_-]+$/.test(environment) && environment.length <= ENVIRONMENT_MAX_LENGTH;
-    return allowed ? [] : [`the stack name ${JSON.stringify(environment.slice(0, 120))} must be 1 to ${ENVIRONMENT_MAX_LENGTH} ` +
-        `letters, digits, - or _ for a stack that deploys to AWS: it prefixes every Lambda function name ` +
-        `(<stack>-${LONGEST_FUNCTION_NAME}), which AWS limits to ${FUNCTION_NAME_MAX_LENGTH} such characters; ` +
-        "use another stack name (pulumi stack rename)"];
+    const shown = JSON.stringify(environment.slice(0, 120));
+    const problems: string[] = [];
+    if (clouds.includes("aws") && !(/^[A-Za-z0-9_-]+$/.test(environment) && environment.length <= ENVIRONMENT_MAX_LENGTH)) {
+        problems.push(`the stack name ${shown} must be 1 to ${ENVIRONMENT_MAX_LENGTH} letters, digits, - or _ for a stack ` +
+            `that deploys to AWS: it prefixes every Lambda function name (<stack>-${LONGEST_FUNCTION_NAME}), which AWS ` +
+            `limits to ${FUNCTION_NAME_MAX_LENGTH} such characters; use another stack name (pulumi stack rename)`);
+    }
+    // The Cloud Run service is named churn-api-<the stack name's letters and digits>: it needs one.
+    if (clouds.includes("gcp") && !/[A-Za-z0-9]/.test(environment)) {
+        problems.push(`the stack name ${shown} must contain a letter or a digit for a stack that deploys to GCP: the ` +
+            "Cloud Run service is named after it; use another stack name (pulumi stack rename)");
+    }
+    return problems;
 }

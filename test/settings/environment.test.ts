@@ -32,4 +32,10 @@ describe("the stack name (the environment)", () => {
         assert.throws(() => settingsFromConfig(values(["aws"]), "my.stack"), SettingsError);
         assert.deepEqual(settingsFromConfig(values(["gcp", "azure"]), "my.stack").clouds, ["gcp", "azure"]);
     });
+
+    it("refuses a name without a letter or digit for a stack on GCP, whose service is named after it", () => {
+        const values = { ...loadStackConfig({ projectDir: REPO_ROOT, stack: "__" }).values, [`${NS}:clouds`]: JSON.stringify(["gcp"]) };
+        assert.throws(() => settingsFromConfig(values, "__"), (error: Error) => error instanceof SettingsError &&
+            error.message.includes(`the stack name "__" must contain a letter or a digit for a stack that deploys to GCP`));
+    });
 });
