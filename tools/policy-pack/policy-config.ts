@@ -38,22 +38,31 @@ export function loadPolicyConfigFile(file: string): PolicyConfigFile {
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
         throw new PolicyConfigError(`${file}: must be a JSON object mapping policy names to a level or settings.`);
     }
-    const overflow = nonFinitePath(parsed, []);
+    const overflow = nonFinitePath(parsed);
     if (overflow) {
         const [policy, property, ...rest] = overflow;
         throw new PolicyConfigError(`${file}: policy "${policy}"${property === undefined ? "" : `: property "${property}"`}` +
-            `${rest.length ? ` (at /${rest.join("/")})` : ""} is not a finite number (it overflows to Infinity); write a finite number.`);
+            `${rest.length ? ` (at /${rest.slice(0, 8).join("/")}${rest.length > 8 ? "/…" : ""})` : ""} is not a finite number (it overflows to Infinity); write a finite number.`);
     }
     return parsed as PolicyConfigFile;
 }
 
-/** Where JSON.parse turned a number too large for a double (1e400) into Infinity, which the wire would send as null. */
-function nonFinitePath(value: unknown, at: string[]): string[] | undefined {
-    if (typeof value === "number") return Number.isFinite(value) ? undefined : at;
-    if (typeof value !== "object" || value === null) return undefined;
-    for (const [key, child] of Object.entries(value)) {
-        const found = nonFinitePath(child, [...at, key]);
-        if (found) return found;
+/**
+ * Where JSON.parse turned a number too large for a double (1e400) into Infinity, which the wire would
+ * send as null. Iterative: JSON.parse accepts nesting far deeper than the call stack.
+ */
+function nonFinitePath(root: unknown): string[] | undefined {
+    interface Node { value: unknown; key?: string; parent?: Node }
+    const pending: Node[] = [{ value: root }];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+        if (typeof node.value === "number" && !Number.isFinite(node.value)) {
+            const path: string[] = [];
+            for (let at: Node | undefined = node; at?.key !== undefined; at = at.parent) path.push(at.key);
+            return path.reverse();
+        }
+        if (typeof node.value === "object" && node.value !== null) {
+            for (const [key, value] of Object.entries(node.value).reverse()) pending.push({ value, key, parent: node });
+        }
     }
     return undefined;
 }
