@@ -102,7 +102,15 @@ function parseValue(kind: SettingSpec["kind"], text: string): { value: SettingVa
             }
             if (!Array.isArray(parsed)) return { expected: "is not a list" };
             const bad = parsed.findIndex((e) => typeof e !== "string");
-            return bad < 0 ? { value: parsed as string[] } : { expected: `has element [${bad}] = ${displayValue(parsed[bad])}, which is not a string` };
+            return bad < 0 ? { value: parsed as string[] } : { expected: `has element [${bad}], ${kindOf(parsed[bad])}, which is not a string` };
         }
     }
+}
+
+/** What a non-string list element is, without serializing it (it may nest deeper than the call stack). */
+function kindOf(value: unknown): string {
+    if (Array.isArray(value)) return "a list";
+    if (value === null) return "null";
+    if (typeof value === "object") return "a mapping";
+    return `the ${typeof value} ${displayValue(value)}`;
 }

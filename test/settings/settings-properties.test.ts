@@ -22,6 +22,10 @@ const anyKey = fc.oneof(
     fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([ns, name]) => `${ns}:${name}`),
 );
 
+/** Deeply nested lists and maps (within a list's length cap), deeper than the call stack. */
+const deeplyNested = fc.tuple(fc.constantFrom(["[", "]"], ["[\"a\",", "]"], ["{\"a\":", "}"]), fc.integer({ min: 1000, max: 30000 }))
+    .map(([[open, close], depth]) => `[${open.repeat(depth)}1${close.repeat(depth)}]`);
+
 /** What a raw config value can be: any text, JSON of any value, numbers of every shape, long runs of one character. */
 const anyRaw = fc.oneof(
     fc.string({ unit: "binary", maxLength: 64 }),
@@ -29,6 +33,7 @@ const anyRaw = fc.oneof(
     fc.double().map(String),
     fc.constantFrom("Infinity", "-Infinity", "NaN", "1e400", "-0", "0x10", " 30 ", "30.0", "[]", "[\"aws\"]", "null", ""),
     fc.tuple(fc.constantFrom("a", "1", "@", ".", "-", " ", "/"), fc.integer({ min: 1, max: 20000 })).map(([c, n]) => c.repeat(n)),
+    deeplyNested,
 );
 
 /** Valid settings, or a SettingsError whose every line is short; any other exception fails the property. */
@@ -46,6 +51,13 @@ describe("settings loader properties (fast-check, seeded)", () => {
         fc.assert(fc.property(anyKey, anyRaw, fc.boolean(), (key, raw, secret) => {
             settingsOrSettingsError({ ...base, [key]: raw }, secret ? [key] : []);
         }), RUNS);
+    });
+
+    it("a list setting given any JSON, nested deeper than the call stack included, gives settings or a settings error", () => {
+        const listKeys = Object.entries(settingSpecs).filter(([, spec]) => spec.kind === "stringArray").map(([name]) => `${NS}:${name}`);
+        fc.assert(fc.property(fc.constantFrom(...listKeys), fc.oneof(deeplyNested, fc.jsonValue().map((v) => JSON.stringify([v]))), (key, raw) => {
+            settingsOrSettingsError({ ...base, [key]: raw });
+        }), { ...RUNS, numRuns: 100 });
     });
 
     it("several keys changed at once still give settings or one settings error", () => {
