@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
-import { describeYamlError, isPulumiCiphertext, nonFiniteNumber } from "./stack-file-checks";
+import { describeYamlError, isPulumiCiphertext, nonFiniteNumber, shortJson } from "./stack-file-checks";
 
 /** The config a Pulumi program sees: `namespace:key` -> string (JSON for non-strings), plus secret keys. */
 export interface StackConfig {
@@ -79,7 +79,7 @@ export function loadStackConfig(options: { projectDir: string; stack: string; co
             }
             const declared = declarations.get(key)?.type;
             if (declared && !hasType(value, declared)) {
-                throw new StackConfigError(`${stackFile}: ${key} = ${JSON.stringify(value)} is not of type ${declared}, ` +
+                throw new StackConfigError(`${stackFile}: ${key} = ${shortJson(value)} is not of type ${declared}, ` +
                     `which Pulumi.yaml declares for it; write a${declared === "integer" || declared === "array" ? "n" : ""} ${declared}`);
             }
             values[key] = encode(value);

@@ -29,6 +29,12 @@ export function nonFiniteNumber(value: unknown): number | undefined {
     return undefined;
 }
 
+/** A value as JSON for a message, cut after 80 characters with its length given (a 1 MB value makes no 1 MB message). */
+export function shortJson(value: unknown): string {
+    const json = JSON.stringify(value) ?? String(value);
+    return json.length > 80 ? `${json.slice(0, 80)}… (${json.length} characters)` : json;
+}
+
 /** `file line N: what is wrong, at key K`: the first YAML error, located by line and the key it belongs to. */
 export function describeYamlError(file: string, text: string, error: YAMLError): string {
     const lines = text.split("\n");
