@@ -130,14 +130,15 @@ export interface ConfigContext {
 export function settingsFromConfig(raw: Record<string, string>, environment: string, context: ConfigContext = {}): Settings {
     const keys = Object.keys(raw).sort();
     const parsed = parseSettingValues(settingSpecs, { values: raw, secretKeys: new Set(context.secretKeys ?? []) }, PROJECT_NAME);
+    // Every problem at once; a rule whose inputs had their own problem is skipped (already reported).
     const problems = [
         ...misspelledNamespaces(keys, PROJECT_NAME),
         ...unknownSettings(keys),
         ...parsed.problems,
         ...providerConfigProblems(raw),
+        ...crossFieldProblems(parsed.values, PROJECT_NAME),
+        ...(parsed.values.clouds ? environmentProblems(environment, parsed.values.clouds as CloudName[]) : []),
     ];
-    problems.push(...crossFieldProblems(parsed.values, PROJECT_NAME));
-    if (Array.isArray(parsed.values.clouds)) problems.push(...environmentProblems(environment, parsed.values.clouds as CloudName[]));
     if (problems.length > 0) throw new SettingsError(problems, environment, context.configFile);
     for (const [name, placeholder] of parsed.placeholders) {
         context.notice?.(`${PROJECT_NAME}:${name} is a secret this plan cannot decrypt: planned with the placeholder ` +
