@@ -2,7 +2,7 @@ import { VPC_CIDR, CIDR_MAX_LENGTH } from "./cidr";
 import { between, booleanSetting, integerSetting, oneOf, SettingRule, SettingSpec, stringSetting } from "./schema";
 
 /** The customer API is an HTTP API: API Gateway ends an integration after 30 s, whatever the Lambda timeout. */
-export const HTTP_API_INTEGRATION_TIMEOUT_SECONDS = 30;
+const HTTP_API_INTEGRATION_TIMEOUT_SECONDS = 30;
 
 /** Lambda's platform limits (the seed's comparison table: 15 minutes, 10 GB). */
 const LAMBDA_TIMEOUT = between(1, 900, "Lambda's maximum timeout is 900 s");

@@ -2,7 +2,7 @@ import * as ipaddr from "ipaddr.js";
 import { SettingRule } from "./schema";
 
 /** AWS accepts VPC blocks from /16 to /28; a subnet is at least a /28. */
-export const VPC_PREFIX = { min: 16, max: 28 } as const;
+const VPC_PREFIX = { min: 16, max: 28 } as const;
 const SMALLEST_SUBNET_PREFIX = 28;
 
 /** The longest text an IPv4 CIDR can be ("255.255.255.255/32"). */

@@ -15,7 +15,6 @@ import { displayValue, SettingSpec } from "./schema";
 
 export { SettingsError } from "./errors";
 export type { CloudName, LogLevel } from "./general";
-export { HTTP_API_INTEGRATION_TIMEOUT_SECONDS } from "./aws";
 
 /** The project name, which is also the config namespace of every setting. */
 export const PROJECT_NAME = "serverless-platform";
@@ -24,7 +23,7 @@ export const PROJECT_NAME = "serverless-platform";
  * Set by the offline plan's harness to the stack file it read (`--config FILE` included); unset under
  * the Pulumi CLI, whose stack file is Pulumi.<stack>.yaml.
  */
-export const CONFIG_FILE_ENV = "STACK_CONFIG_FILE";
+const CONFIG_FILE_ENV = "STACK_CONFIG_FILE";
 
 /** Every setting the program reads; Pulumi.yaml declares exactly these keys (checked by a test). */
 export const settingSpecs = {
