@@ -70,7 +70,7 @@ export function loadStackConfig(options: { projectDir: string; stack: string; co
                 const written = Number.isNaN(nonFinite) ? ".nan" : nonFinite > 0 ? ".inf" : "-.inf";
                 const declared = declarations.get(key)?.type;
                 throw new StackConfigError(`${stackFile}: ${key} = ${written} is not a finite number; write ` +
-                    (declared === "integer" ? "an integer, as Pulumi.yaml declares for it" : "a number"));
+                    (declared ? `a${declared === "integer" || declared === "array" ? "n" : ""} ${declared}, as Pulumi.yaml declares for it` : "a number"));
             }
             if (isRecord(value) && typeof value.secure === "string") {
                 values[key] = SECRET_PLACEHOLDER;
