@@ -19,7 +19,7 @@ export const DURATION_ALARM_SHARE_OF_TIMEOUT = 0.8;
 
 export interface AlarmTopicArgs {
     /** Email subscribed to the topic (the subscription must be confirmed from the mailbox). @default none */
-    email?: string;
+    email?: pulumi.Input<string>;
     /** Period of the email dead-letter queue's depth alarm, in seconds. @default 300 (the seed's alarm period) */
     periodSeconds?: number;
 }
@@ -48,7 +48,7 @@ export class AlarmTopic extends pulumi.ComponentResource {
      * The email subscription keeps the notifications SNS fails to deliver (mailbox full, address
      * bouncing) in its own dead-letter queue, watched by a depth alarm on this same topic.
      */
-    private subscribeEmail(name: string, email: string, periodSeconds: number): void {
+    private subscribeEmail(name: string, email: pulumi.Input<string>, periodSeconds: number): void {
         const deadLetters = createDeadLetterQueue(`${name}-email-dlq`, this);
         const delivery = new aws.sqs.QueuePolicy(`${name}-email-dlq-policy`, {
             queueUrl: deadLetters.url,

@@ -1,15 +1,21 @@
-import { between, booleanSetting, integerSetting, matches, oneOf, SettingSpec, stringSetting } from "./schema";
+import { VPC_CIDR, CIDR_MAX_LENGTH } from "./cidr";
+import { between, booleanSetting, integerSetting, oneOf, SettingRule, SettingSpec, stringSetting } from "./schema";
+
+/** The customer API is an HTTP API: API Gateway ends an integration after 30 s, whatever the Lambda timeout. */
+const HTTP_API_INTEGRATION_TIMEOUT_SECONDS = 30;
 
 /** Lambda's platform limits (the seed's comparison table: 15 minutes, 10 GB). */
 const LAMBDA_TIMEOUT = between(1, 900, "Lambda's maximum timeout is 900 s");
+const HTTP_FRONTED_TIMEOUT = between(1, HTTP_API_INTEGRATION_TIMEOUT_SECONDS,
+    `the function answers through an HTTP API, whose integration timeout is ${HTTP_API_INTEGRATION_TIMEOUT_SECONDS} s`);
 const LAMBDA_MEMORY = between(128, 10240, "Lambda memory is 128 to 10240 MB");
 /** At least 1: 0 would throttle every invocation; at most the default regional account limit. */
 const RESERVED_CONCURRENCY = between(1, 1000, "the default account concurrency limit is 1000");
 
 /** Sizing keys shared by every group of Lambda functions, prefixed by the group name. */
-function lambdaGroupSpecs<P extends string>(prefix: P, what: string) {
+function lambdaGroupSpecs<P extends string>(prefix: P, what: string, timeout: SettingRule<number> = LAMBDA_TIMEOUT) {
     return {
-        [`${prefix}TimeoutSeconds`]: integerSetting(`Timeout of ${what}, in seconds.`, LAMBDA_TIMEOUT),
+        [`${prefix}TimeoutSeconds`]: integerSetting(`Timeout of ${what}, in seconds.`, timeout),
         [`${prefix}MemoryMb`]: integerSetting(`Memory of ${what}, in MB.`, LAMBDA_MEMORY),
         [`${prefix}ReservedConcurrency`]: integerSetting(`Reserved concurrency of each of ${what}.`, RESERVED_CONCURRENCY),
         [`${prefix}RequestsPerMonth`]: integerSetting(`Expected invocations per month of ${what} (cost estimate).`,
@@ -21,8 +27,8 @@ function lambdaGroupSpecs<P extends string>(prefix: P, what: string) {
 }
 
 export const awsSettingSpecs = {
-    lambdaArchitecture: stringSetting("CPU architecture of every Lambda function.", oneOf(["arm64", "x86_64"])),
-    ...lambdaGroupSpecs("customerApi", "the customer API function"),
+    lambdaArchitecture: stringSetting("CPU architecture of every Lambda function.", oneOf(["arm64", "x86_64"]), 16),
+    ...lambdaGroupSpecs("customerApi", "the customer API function", HTTP_FRONTED_TIMEOUT),
     customerApiProvisionedConcurrency: integerSetting(
         "Provisioned concurrency on alias `live` of the customer API (seed: 5 in production, 0 = none).",
         between(0, 1000)),
@@ -37,9 +43,8 @@ export const awsSettingSpecs = {
         between(1, 1000)),
     ...lambdaGroupSpecs("orderSaga", "the order saga step functions"),
     vpcEnabled: booleanSetting("Place the Lambda functions in a VPC with private subnets and NAT gateways."),
-    vpcCidr: stringSetting("CIDR block of the VPC.", matches(/^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-8])$/,
-        "an IPv4 CIDR block from /16 to /28, e.g. 10.0.0.0/16")),
+    vpcCidr: stringSetting("CIDR block of the VPC.", VPC_CIDR, CIDR_MAX_LENGTH),
     vpcAvailabilityZones: integerSetting("Availability zones the VPC spans.", between(2, 6)),
     vpcNatGateways: stringSetting("NAT gateways: one for the VPC, or one per availability zone.",
-        oneOf(["single", "onePerAz"])),
+        oneOf(["single", "onePerAz"]), 16),
 } satisfies Record<string, SettingSpec<never>>;

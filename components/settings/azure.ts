@@ -1,8 +1,12 @@
-import { between, integerSetting, matches, oneOf, SettingSpec, stringSetting } from "./schema";
+import { AZURE_LOCATION, REGION_MAX_LENGTH } from "./regions";
+import { between, integerSetting, oneOf, SettingSpec, stringSetting } from "./schema";
+
+/** An HTTP-triggered function must answer within 230 s: the front end answers 502 after that, whatever the timeout. */
+const AZURE_HTTP_TIMEOUT_SECONDS = 230;
 
 export const azureSettingSpecs = {
     azureLocation: stringSetting("Azure region of the order intake (a region with Flex Consumption).",
-        matches(/^[a-z]+[a-z0-9]*$/, "an Azure region name such as westeurope")),
+        AZURE_LOCATION, REGION_MAX_LENGTH),
     azureMaxInstanceCount: integerSetting("Flex Consumption maximum instance count.",
         between(40, 1000, "Flex Consumption scales between 40 and 1000 instances")),
     azureInstanceMemoryMb: integerSetting("Flex Consumption instance memory in MB.",
@@ -10,7 +14,7 @@ export const azureSettingSpecs = {
     azureAlwaysReadyInstances: integerSetting("Always-ready HTTP instances (production only; 0 = none).",
         between(0, 1000)),
     azureHttpTimeoutSeconds: integerSetting("Function timeout for the HTTP order intake, in seconds.",
-        between(1, 230, "an HTTP-triggered Azure Function must answer within 230 s")),
+        between(1, AZURE_HTTP_TIMEOUT_SECONDS, `an HTTP-triggered Azure Function must answer within ${AZURE_HTTP_TIMEOUT_SECONDS} s`)),
     azureMaxDequeueCount: integerSetting("Deliveries of a queue message before it moves to the poison queue.",
         between(1, 100)),
     azureRequestsPerMonth: integerSetting("Expected executions per month (cost estimate).", between(0, 1e12)),

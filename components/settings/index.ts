@@ -1,17 +1,29 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
 import { awsSettingSpecs } from "./aws";
 import { azureSettingSpecs } from "./azure";
+import { crossFieldProblems } from "./cross-field";
+import { environmentProblems } from "./environment";
 import { SettingsError } from "./errors";
 import { CloudName, generalSettingSpecs, LogLevel } from "./general";
 import { gcpSettingSpecs } from "./gcp";
+import { misspelledNamespaces } from "./namespaces";
+import { closest } from "./near-miss";
 import { parseSettingValues } from "./parse";
-import { SettingSpec } from "./schema";
+import { providerConfigProblems } from "./provider-config";
+import { displayValue, SettingSpec } from "./schema";
 
 export { SettingsError } from "./errors";
 export type { CloudName, LogLevel } from "./general";
 
 /** The project name, which is also the config namespace of every setting. */
 export const PROJECT_NAME = "serverless-platform";
+
+/**
+ * Set by the offline plan's harness to the stack file it read (`--config FILE` included); unset under
+ * the Pulumi CLI, whose stack file is Pulumi.<stack>.yaml.
+ */
+const CONFIG_FILE_ENV = "STACK_CONFIG_FILE";
 
 /** Every setting the program reads; Pulumi.yaml declares exactly these keys (checked by a test). */
 export const settingSpecs = {
@@ -21,7 +33,7 @@ export const settingSpecs = {
     ...azureSettingSpecs,
 } satisfies Record<string, SettingSpec<never>>;
 
-export type SettingValues = ReturnType<typeof parseSettingValues<typeof settingSpecs>>;
+type SettingValues = { [K in keyof typeof settingSpecs]: (typeof settingSpecs)[K] extends SettingSpec<infer T> ? T : never };
 
 /** Expected traffic, used for the cost estimate (tagged on every function/service). */
 export interface TrafficAssumption {
@@ -84,7 +96,8 @@ export interface Settings {
     clouds: CloudName[];
     logLevel: LogLevel;
     logRetentionDays: number;
-    alarms: { errorThreshold: number; periodSeconds: number; evaluationPeriods: number; email?: string };
+    /** `email` is a secret output when the stack keeps it secret (`pulumi config set --secret`). */
+    alarms: { errorThreshold: number; periodSeconds: number; evaluationPeriods: number; email?: pulumi.Input<string> };
     /** Present only for the clouds the stack enables. */
     aws?: AwsSettings;
     gcp?: GcpSettings;
@@ -93,14 +106,44 @@ export interface Settings {
 
 /** Reads and validates the stack's settings; throws SettingsError before any resource exists. */
 export function loadSettings(): Settings {
-    return settingsFromConfig(pulumi.runtime.allConfig(), pulumi.getStack());
+    const values = pulumi.runtime.allConfig();
+    // The SDK marks secret keys (PULUMI_CONFIG_SECRET_KEYS) but exports the test only from this module.
+    const { isConfigSecret } = runtimeConfig as unknown as { isConfigSecret(key: string): boolean };
+    return settingsFromConfig(values, pulumi.getStack(), {
+        secretKeys: Object.keys(values).filter((key) => isConfigSecret(key)),
+        configFile: process.env[CONFIG_FILE_ENV] || undefined,
+        notice: (message) => void pulumi.log.warn(message),
+    });
+}
+
+export interface ConfigContext {
+    /** Keys whose values are secrets. */
+    secretKeys?: Iterable<string>;
+    /** The stack file the values came from, for the error message. */
+    configFile?: string;
+    /** Told what the settings did that the user should know (a secret replaced by a placeholder offline). */
+    notice?: (message: string) => void;
 }
 
 /** Pure form of loadSettings for any raw config map (the keys are `serverless-platform:<name>`). */
-export function settingsFromConfig(raw: Record<string, string>, environment: string): Settings {
-    const v = parseSettingValues(settingSpecs, raw, PROJECT_NAME, environment);
-    const problems = crossFieldProblems(v);
-    if (problems.length > 0) throw new SettingsError(problems, environment);
+export function settingsFromConfig(raw: Record<string, string>, environment: string, context: ConfigContext = {}): Settings {
+    const keys = Object.keys(raw).sort();
+    const parsed = parseSettingValues(settingSpecs, { values: raw, secretKeys: new Set(context.secretKeys ?? []) }, PROJECT_NAME);
+    // Every problem at once; a rule whose inputs had their own problem is skipped (already reported).
+    const problems = [
+        ...misspelledNamespaces(keys, PROJECT_NAME),
+        ...unknownSettings(keys),
+        ...parsed.problems,
+        ...providerConfigProblems(raw),
+        ...crossFieldProblems(parsed.values, PROJECT_NAME),
+        ...(parsed.values.clouds ? environmentProblems(environment, parsed.values.clouds as CloudName[]) : []),
+    ];
+    if (problems.length > 0) throw new SettingsError(problems, environment, context.configFile);
+    for (const [name, placeholder] of parsed.placeholders) {
+        context.notice?.(`${PROJECT_NAME}:${name} is a secret this plan cannot decrypt: planned with the placeholder ` +
+            `${JSON.stringify(placeholder)}, marked secret`);
+    }
+    const v = parsed.values as SettingValues;
     const clouds = v.clouds as CloudName[];
     return {
         environment,
@@ -111,7 +154,7 @@ export function settingsFromConfig(raw: Record<string, string>, environment: str
             errorThreshold: v.alarmErrorThreshold,
             periodSeconds: v.alarmPeriodSeconds,
             evaluationPeriods: v.alarmEvaluationPeriods,
-            email: v.alarmEmail || undefined,
+            email: v.alarmEmail === "" ? undefined : parsed.secrets.has("alarmEmail") ? pulumi.secret(v.alarmEmail) : v.alarmEmail,
         },
         aws: clouds.includes("aws") ? awsSettings(v) : undefined,
         gcp: clouds.includes("gcp") ? gcpSettings(v) : undefined,
@@ -119,27 +162,16 @@ export function settingsFromConfig(raw: Record<string, string>, environment: str
     };
 }
 
-/** Rules that relate two settings; each message names both key paths. */
-function crossFieldProblems(v: SettingValues): string[] {
-    const key = (name: keyof SettingValues) => `${PROJECT_NAME}:${name}`;
-    const problems: string[] = [];
-    if (v.customerApiProvisionedConcurrency > v.customerApiReservedConcurrency) {
-        problems.push(`${key("customerApiProvisionedConcurrency")} = ${v.customerApiProvisionedConcurrency} must be ` +
-            `at most ${key("customerApiReservedConcurrency")} = ${v.customerApiReservedConcurrency}`);
-    }
-    if (v.orderEventsMaxConcurrency > v.orderEventsReservedConcurrency) {
-        problems.push(`${key("orderEventsMaxConcurrency")} = ${v.orderEventsMaxConcurrency} must be at most ` +
-            `${key("orderEventsReservedConcurrency")} = ${v.orderEventsReservedConcurrency}, or pollers get throttled`);
-    }
-    if (v.cloudRunMinInstances > v.cloudRunMaxInstances) {
-        problems.push(`${key("cloudRunMinInstances")} = ${v.cloudRunMinInstances} must be at most ` +
-            `${key("cloudRunMaxInstances")} = ${v.cloudRunMaxInstances}`);
-    }
-    if (v.azureAlwaysReadyInstances > v.azureMaxInstanceCount) {
-        problems.push(`${key("azureAlwaysReadyInstances")} = ${v.azureAlwaysReadyInstances} must be at most ` +
-            `${key("azureMaxInstanceCount")} = ${v.azureMaxInstanceCount}`);
-    }
-    return problems;
+/** Keys in our namespace that no setting has, with the setting probably meant. */
+function unknownSettings(keys: readonly string[]): string[] {
+    const prefix = `${PROJECT_NAME}:`;
+    const names = Object.keys(settingSpecs);
+    return keys.filter((key) => key.startsWith(prefix) && !Object.hasOwn(settingSpecs, key.slice(prefix.length))).map((key) => {
+        const name = key.slice(prefix.length);
+        const meant = name.length <= 64 ? closest(name, names) : undefined;
+        return `${displayValue(key)} is not a known setting; ${meant ? `did you mean ${prefix}${meant}? ` : ""}` +
+            "use one of the settings declared in Pulumi.yaml (see the README's settings table)";
+    });
 }
 
 function awsSettings(v: SettingValues): AwsSettings {

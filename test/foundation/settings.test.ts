@@ -68,7 +68,7 @@ describe("settings", () => {
     });
 
     const badSettings: [key: string, value: string, allowed: RegExp][] = [
-        ["customerApiTimeoutSeconds", "901", /from 1 to 900 \(Lambda's maximum timeout is 900 s\)/],
+        ["orderSagaTimeoutSeconds", "901", /from 1 to 900 \(Lambda's maximum timeout is 900 s\)/],
         ["customerApiMemoryMb", "64", /from 128 to 10240/],
         ["customerApiTimeoutSeconds", "thirty", /must be an integer/],
         ["cloudRunTimeoutSeconds", "3601", /from 1 to 3600/],
@@ -95,6 +95,14 @@ describe("settings", () => {
             assert.deepEqual(failure.registered.map((r) => r.type), ["pulumi:pulumi:Stack"]);
         });
     }
+
+    it("names Pulumi.<stack>.yaml as the file to fix for a stack that has no file yet", async () => {
+        const config = stackConfig("qa");
+        assert.equal(config.file, undefined);
+        await assert.rejects(runProgram({ program: path.join(REPO_ROOT, "index.ts"),
+            config: { ...config, values: { ...config.values, [`${NS}:logLevel`]: "TRACE" } } }),
+        (error: ProgramRunError) => /Fix the value in Pulumi\.qa\.yaml \(or the default in Pulumi\.yaml\)/.test((error.cause as Error).message));
+    });
 
     it("rejects a stack file value whose YAML type differs from the type Pulumi.yaml declares, like the CLI", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-"));

@@ -11,6 +11,7 @@ import { buildPackages } from "./package-size/package-sizes";
 import { markdownReport } from "./report/markdown";
 import { BenchResults, compareRuns, FunctionResult, ScaleResult } from "./results";
 import { measurePlan, PlanMeasurement } from "./scale/measure-plan";
+import { measureSettingsRejection, settingsRejectionReport } from "./settings-rejection";
 import { CODE_ZIP_ENV, FUNCTION_COUNT_ENV, STACK_TRACE_LIMIT_ENV } from "./scale/scale-inputs";
 import { Distribution, ratio } from "./stats";
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     const options = parseBenchOptions(process.argv.slice(2));
     const machine = describeMachine();
     log(`node ${machine.nodeVersion} on ${machine.cpuModel} (${machine.cpuCount} cores, ${machine.totalMemoryMb} MB)`);
+    log(settingsRejectionReport(measureSettingsRejection()));
 
     const handlers = fs.readdirSync(FUNCTIONS_DIR).filter((dir) => fs.existsSync(path.join(FUNCTIONS_DIR, dir, HANDLER_SOURCE_FILE))).sort();
     if (handlers.length === 0) throw new Error(`no functions/<name>/${HANDLER_SOURCE_FILE} found: nothing to measure`);

@@ -136,6 +136,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
 
     disablePromiseBookkeeping();
     pulumi.runtime.setAllConfig(values, secretKeys);
+    process.env.STACK_CONFIG_FILE = options.config.file ?? ""; // tells the program which file its config came from
     await pulumi.runtime.setMocks(mocks, project, stack, preview);
     patchMonitor(stack, project, record, pendingUrns);
 

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseDocument } from "yaml";
+import { describeYamlError, isPulumiCiphertext, nonFiniteNumber, shortJson } from "./stack-file-checks";
 
 /** The config a Pulumi program sees: `namespace:key` -> string (JSON for non-strings), plus secret keys. */
 export interface StackConfig {
@@ -8,6 +9,8 @@ export interface StackConfig {
     stack: string;
     values: Record<string, string>;
     secretKeys: string[];
+    /** The stack file the values were read from; undefined when the stack has none (defaults only). */
+    file?: string;
 }
 
 /** A user mistake in Pulumi.yaml or a stack file: message names the file, the key and the fix. */
@@ -50,13 +53,25 @@ export function loadStackConfig(options: { projectDir: string; stack: string; co
 
     const stackFile = options.configFile ?? path.join(options.projectDir, `Pulumi.${options.stack}.yaml`);
     const secretKeys: string[] = [];
-    if (options.configFile !== undefined || fs.existsSync(stackFile)) {
+    const hasStackFile = options.configFile !== undefined || fs.existsSync(stackFile);
+    if (hasStackFile) {
         const stackDoc = readYaml(stackFile) ?? {};
         if (!isRecord(stackDoc)) throw new StackConfigError(`${stackFile} must be a YAML mapping with a "config:" key`);
         const config = stackDoc.config ?? {};
         if (!isRecord(config)) throw new StackConfigError(`${stackFile}: "config:" must be a mapping of key: value`);
         for (const [rawKey, value] of Object.entries(config)) {
             const key = rawKey.includes(":") ? rawKey : `${projectName}:${rawKey}`;
+            if (isRecord(value) && Object.keys(value).length === 1 && "secure" in value && !isPulumiCiphertext(value.secure)) {
+                throw new StackConfigError(`${stackFile}: ${key} has a secure: value that is not a Pulumi ciphertext ` +
+                    "(v1:<nonce>:<ciphertext> or base64); set it with `pulumi config set --secret` instead of writing it by hand");
+            }
+            const nonFinite = nonFiniteNumber(value);
+            if (nonFinite !== undefined) {
+                const written = Number.isNaN(nonFinite) ? ".nan" : nonFinite > 0 ? ".inf" : "-.inf";
+                const declared = declarations.get(key)?.type;
+                throw new StackConfigError(`${stackFile}: ${key} = ${written} is not a finite number; write ` +
+                    (declared ? `a${declared === "integer" || declared === "array" ? "n" : ""} ${declared}, as Pulumi.yaml declares for it` : "a number"));
+            }
             if (isRecord(value) && typeof value.secure === "string") {
                 values[key] = SECRET_PLACEHOLDER;
                 secretKeys.push(key);
@@ -64,13 +79,13 @@ export function loadStackConfig(options: { projectDir: string; stack: string; co
             }
             const declared = declarations.get(key)?.type;
             if (declared && !hasType(value, declared)) {
-                throw new StackConfigError(`${stackFile}: ${key} = ${JSON.stringify(value)} is not of type ${declared}, ` +
+                throw new StackConfigError(`${stackFile}: ${key} = ${shortJson(value)} is not of type ${declared}, ` +
                     `which Pulumi.yaml declares for it; write a${declared === "integer" || declared === "array" ? "n" : ""} ${declared}`);
             }
             values[key] = encode(value);
         }
     }
-    return { project: projectName, stack: options.stack, values, secretKeys };
+    return { project: projectName, stack: options.stack, values, secretKeys, file: hasStackFile ? stackFile : undefined };
 }
 
 function readDeclarations(file: string, projectName: string, config: unknown): Map<string, Declaration> {
@@ -98,10 +113,13 @@ function readYaml(file: string): unknown {
     } catch {
         throw new StackConfigError(`cannot read ${file}: check the path (stack files are named Pulumi.<stack>.yaml)`);
     }
+    const document = parseDocument(text, { uniqueKeys: true });
+    if (document.errors.length > 0) throw new StackConfigError(describeYamlError(file, text, document.errors[0]));
     try {
-        return parseYaml(text);
+        return document.toJS();
     } catch (err) {
-        throw new StackConfigError(`${file} is not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+        // Aliases are resolved here: an undefined anchor, or so many aliases the document would explode.
+        throw new StackConfigError(`${file}: ${(err as Error).message}; fix the YAML anchors (&name) and aliases (*name)`);
     }
 }
 

@@ -38,7 +38,33 @@ export function loadPolicyConfigFile(file: string): PolicyConfigFile {
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
         throw new PolicyConfigError(`${file}: must be a JSON object mapping policy names to a level or settings.`);
     }
+    const overflow = nonFinitePath(parsed);
+    if (overflow) {
+        const [policy, property, ...rest] = overflow;
+        throw new PolicyConfigError(`${file}: policy "${policy}"${property === undefined ? "" : `: property "${property}"`}` +
+            `${rest.length ? ` (at /${rest.slice(0, 8).join("/")}${rest.length > 8 ? "/…" : ""})` : ""} is not a finite number (it overflows to Infinity); write a finite number.`);
+    }
     return parsed as PolicyConfigFile;
+}
+
+/**
+ * Where JSON.parse turned a number too large for a double (1e400) into Infinity, which the wire would
+ * send as null. Iterative: JSON.parse accepts nesting far deeper than the call stack.
+ */
+function nonFinitePath(root: unknown): string[] | undefined {
+    interface Node { value: unknown; key?: string; parent?: Node }
+    const pending: Node[] = [{ value: root }];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+        if (typeof node.value === "number" && !Number.isFinite(node.value)) {
+            const path: string[] = [];
+            for (let at: Node | undefined = node; at?.key !== undefined; at = at.parent) path.push(at.key);
+            return path.reverse();
+        }
+        if (typeof node.value === "object" && node.value !== null) {
+            for (const [key, value] of Object.entries(node.value).reverse()) pending.push({ value, key, parent: node });
+        }
+    }
+    return undefined;
 }
 
 /** One entry of a config source split into level and properties, validating the level like the CLI. */
@@ -72,7 +98,10 @@ function applySource(result: ReconciledConfig, source: PolicyConfigFile, policie
         }
         const { level, properties } = parseEntry(policy, entry);
         if (level) result[policy].enforcementLevel = level;
-        Object.assign(result[policy].properties, properties);
+        // Defined, not assigned: assigning "__proto__" would set the prototype and drop the name unvalidated.
+        for (const [name, value] of Object.entries(properties)) {
+            Object.defineProperty(result[policy].properties, name, { value, enumerable: true, writable: true, configurable: true });
+        }
     }
 }
 
@@ -102,7 +131,8 @@ function validateProperties(policy: PolicyInfo, properties: Record<string, unkno
     const schema = policy.configSchema;
     if (!schema) return;
     for (const property of Object.keys(properties)) {
-        if (!(property in schema.properties)) {
+        // Own names only: `in` would also find Object.prototype's (constructor, toString, ...).
+        if (!Object.hasOwn(schema.properties, property)) {
             const known = Object.keys(schema.properties);
             throw new PolicyConfigError(`policy "${policy.name}": property "${property}" is not a setting of this policy; ` +
                 (known.length ? `its settings are: ${known.join(", ")}.` : "it has no settings."));
