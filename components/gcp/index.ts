@@ -1,5 +1,6 @@
 import { GcpSettings, Settings } from "../settings";
-import { churnModelArtifactPath, churnModelObjectName, CHURN_API_DIR } from "./churn-model-artifact";
+import { CHURN_API_DIR, churnModelObjectName } from "../../contracts/churn-model";
+import { churnModelArtifactPath } from "./churn-model-artifact";
 import { CloudRunService } from "./cloud-run-service";
 import { costTags } from "../../contracts/cost-tags";
 import { gcpSafeName } from "./labels";

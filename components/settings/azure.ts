@@ -1,8 +1,7 @@
 import { AZURE_LOCATION, REGION_MAX_LENGTH } from "./regions";
 import { between, integerSetting, oneOf, SettingSpec, stringSetting } from "./schema";
+import { AZURE_HTTP_TIMEOUT_SECONDS } from "../../contracts/integration-limits";
 
-/** An HTTP-triggered function must answer within 230 s: the front end answers 502 after that, whatever the timeout. */
-const AZURE_HTTP_TIMEOUT_SECONDS = 230;
 
 export const azureSettingSpecs = {
     azureLocation: stringSetting("Azure region of the order intake (a region with Flex Consumption).",

@@ -1,6 +1,7 @@
 import { parseIpv4Block, fitsSubnets } from "./cidr";
 import { CloudName } from "./general";
-import { availableModelVersions, CHURN_MODEL_DIR } from "./model-artifacts";
+import { CHURN_MODEL_DIR, churnModelObjectName } from "../../contracts/churn-model";
+import { availableModelVersions } from "./model-artifacts";
 
 /** The parsed values cross-field rules read (any of them may be missing: it had its own problem). */
 type Values = Partial<Record<string, string | number | boolean | string[]>>;
@@ -42,8 +43,8 @@ export function crossFieldProblems(v: Values, namespace: string): string[] {
     if (clouds.includes("gcp") && typeof v.cloudRunModelVersion === "string") {
         const versions = availableModelVersions();
         if (!versions.includes(v.cloudRunModelVersion)) {
-            problems.push(`${key("cloudRunModelVersion")} has no model artifact ${CHURN_MODEL_DIR}/churn-model-` +
-                `${v.cloudRunModelVersion}.json; add the artifact or set a version that has one: ` +
+            problems.push(`${key("cloudRunModelVersion")} has no model artifact ` +
+                `${CHURN_MODEL_DIR}/${churnModelObjectName(v.cloudRunModelVersion)}; add the artifact or set a version that has one: ` +
                 (versions.length ? versions.map((x) => JSON.stringify(x)).join(", ") : `none has (${CHURN_MODEL_DIR} holds no artifact)`));
         }
     }

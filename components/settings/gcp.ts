@@ -1,9 +1,10 @@
 import { GCP_REGION, REGION_MAX_LENGTH } from "./regions";
 import { between, booleanSetting, emptyOr, integerSetting, listOf, matches, oneOf, SettingSpec, stringArraySetting, stringSetting } from "./schema";
+import { CLOUD_RUN_INGRESS_VALUES, NAMED_PRINCIPAL_EXAMPLE, NAMED_PRINCIPAL_PATTERN } from "../../contracts/cloud-run";
 
 /** IAM principals Cloud Run accepts as invokers; allUsers/allAuthenticatedUsers are refused on purpose. */
-const NAMED_PRINCIPAL = matches(/^(user|serviceAccount|group|domain):[^\s]+$/,
-    "a named principal such as serviceAccount:caller@project.iam.gserviceaccount.com (never allUsers or allAuthenticatedUsers)");
+const NAMED_PRINCIPAL = matches(NAMED_PRINCIPAL_PATTERN,
+    `a named principal such as ${NAMED_PRINCIPAL_EXAMPLE} (never allUsers or allAuthenticatedUsers)`);
 
 /** Longest image reference accepted (registry host, path, digest); OCI names are far shorter in practice. */
 const IMAGE_MAX_LENGTH = 1024;
@@ -26,7 +27,7 @@ export const gcpSettingSpecs = {
     cloudRunConcurrency: integerSetting("Concurrent requests per instance (seed: 80).",
         between(1, 1000, "Cloud Run accepts 1 to 1000 requests per instance")),
     cloudRunIngress: stringSetting("Who can reach the service over the network.",
-        oneOf(["INGRESS_TRAFFIC_ALL", "INGRESS_TRAFFIC_INTERNAL_ONLY", "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER"]), 64),
+        oneOf(CLOUD_RUN_INGRESS_VALUES), 64),
     cloudRunInvokers: stringArraySetting("Principals granted roles/run.invoker.",
         listOf(NAMED_PRINCIPAL, { minItems: 0, distinct: true, maxElementLength: 320 })),
     cloudRunModelVersion: stringSetting("MODEL_VERSION of the churn model (seed: v3); its artifact must exist in functions/churn-api/model.",

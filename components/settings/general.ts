@@ -1,11 +1,10 @@
 import { EMAIL_ADDRESS, EMAIL_MAX_LENGTH } from "./email";
 import { between, emptyOr, integerSetting, listOf, oneOf, SettingSpec, stringArraySetting, stringSetting } from "./schema";
+import { LOG_LEVELS } from "../../contracts/log-levels";
 
 export const CLOUDS = ["aws", "gcp", "azure"] as const;
 export type CloudName = typeof CLOUDS[number];
 
-export const LOG_LEVELS = ["DEBUG", "INFO", "WARN", "ERROR"] as const;
-export type LogLevel = typeof LOG_LEVELS[number];
 
 /** CloudWatch Logs accepts only these retention periods; Azure and GCP accept any of them too. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,

@@ -5,16 +5,19 @@ import { azureSettingSpecs } from "./azure";
 import { crossFieldProblems } from "./cross-field";
 import { environmentProblems } from "./environment";
 import { SettingsError } from "./errors";
-import { CloudName, generalSettingSpecs, LogLevel } from "./general";
+import { LogLevel } from "../../contracts/log-levels";
+import { CloudName, generalSettingSpecs } from "./general";
 import { gcpSettingSpecs } from "./gcp";
 import { misspelledNamespaces } from "./namespaces";
 import { closest } from "./near-miss";
 import { parseSettingValues } from "./parse";
 import { providerConfigProblems } from "./provider-config";
 import { displayValue, SettingSpec } from "./schema";
+import { CloudRunIngress } from "../../contracts/cloud-run";
 
 export { SettingsError } from "./errors";
-export type { CloudName, LogLevel } from "./general";
+export type { CloudName } from "./general";
+export type { LogLevel } from "../../contracts/log-levels";
 
 /** The project name, which is also the config namespace of every setting. */
 export const PROJECT_NAME = "serverless-platform";
@@ -72,7 +75,7 @@ export interface GcpSettings {
     cpu: string;
     timeoutSeconds: number;
     concurrency: number;
-    ingress: "INGRESS_TRAFFIC_ALL" | "INGRESS_TRAFFIC_INTERNAL_ONLY" | "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER";
+    ingress: CloudRunIngress;
     invokers: string[];
     modelVersion: string;
     startupCpuBoost: boolean;

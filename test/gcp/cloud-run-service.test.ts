@@ -63,7 +63,7 @@ describe("CloudRunService component", () => {
 
     it("fails naming the model version and its missing artifact, before anything exists on GCP", async () => {
         await assert.rejects(planGcp({ "serverless-platform:cloudRunModelVersion": "v9" }), (error: ProgramRunError) => {
-            assert.match(error.message, /churn model version "v9" has no artifact functions\/churn-api\/model\/churn-model-v9\.json/);
+            assert.match(error.message, /serverless-platform:cloudRunModelVersion = "v9" has no model artifact functions\/churn-api\/model\/churn-model-v9\.json; .*"v3"/);
             assert.deepEqual(error.registered.filter((r) => r.type.startsWith("gcp:")), []);
             return true;
         });
