@@ -1,6 +1,7 @@
 import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { OrderSagaState, Release, sagaKeys, sagaTableName } from "../../components/aws/order-saga-state";
+import { Release, sagaKeys, sagaTableName } from "../../contracts/schemas/order-saga-state";
+import { parseSagaState } from "../shared/saga-state";
 
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
@@ -9,7 +10,8 @@ const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
  * RESERVED to RELEASED and put each reserved quantity back in stock. A retry finds the order RELEASED
  * and returns without adding the stock twice.
  */
-export async function handler(state: OrderSagaState): Promise<Release> {
+export async function handler(input: unknown): Promise<Release> {
+    const state = parseSagaState(input);
     const tableName = sagaTableName();
     const items = state.reservation?.items ?? [];
     try {

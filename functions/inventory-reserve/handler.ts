@@ -2,7 +2,7 @@ import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dy
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import {
     INVENTORY_ERROR, OrderLine, OrderSagaInput, Reservation, sagaKeys, sagaTableName,
-} from "../../components/aws/order-saga-state";
+} from "../../contracts/schemas/order-saga-state";
 import { parseOrder } from "./parse-order";
 
 /** The step's business failure; the state machine catches it by this name and cancels the order. */

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { Cancellation, OrderSagaState, sagaKeys, sagaTableName } from "../../components/aws/order-saga-state";
+import { Cancellation, sagaKeys, sagaTableName } from "../../contracts/schemas/order-saga-state";
+import { parseSagaState } from "../shared/saga-state";
 
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
@@ -10,7 +11,8 @@ const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
  * happened (no row yet) or ReleaseInventory ran. Cancelling twice is harmless; cancelling an order that
  * still holds stock or money is refused.
  */
-export async function handler(state: OrderSagaState): Promise<Cancellation> {
+export async function handler(input: unknown): Promise<Cancellation> {
+    const state = parseSagaState(input);
     const tableName = sagaTableName();
     const cancellation: Cancellation = {
         status: "CANCELLED",

@@ -1,6 +1,7 @@
 import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { OrderSagaState, PAYMENT_ERROR, Payment, sagaKeys, sagaTableName } from "../../components/aws/order-saga-state";
+import { PAYMENT_ERROR, Payment, sagaKeys, sagaTableName } from "../../contracts/schemas/order-saga-state";
+import { parseSagaState } from "../shared/saga-state";
 
 /** The step's business failure; the state machine catches it by this name and releases the inventory. */
 export class PaymentError extends Error {
@@ -14,7 +15,8 @@ const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
  * that it covers it) and move the order from RESERVED to PAID. An uncovered or missing balance throws
  * PaymentError; a retry of a payment that already went through returns it unchanged.
  */
-export async function handler(state: OrderSagaState): Promise<Payment> {
+export async function handler(input: unknown): Promise<Payment> {
+    const state = parseSagaState(input);
     const tableName = sagaTableName();
     const payment: Payment = { paymentId: `PAY-${state.orderId}`, amount: state.amount };
     try {
