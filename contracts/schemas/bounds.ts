@@ -1,3 +1,4 @@
+import sjson from "secure-json-parse";
 import { z } from "zod";
 
 /**
@@ -76,14 +77,24 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
     return false;
 }
 
-/** Parses a JSON body within BODY_LIMITS: its depth is checked before JSON.parse builds anything. */
+/**
+ * Parses a JSON body within BODY_LIMITS: its depth is checked before anything is built, and a
+ * `__proto__` key is refused (secure-json-parse, as fastify parses), so no schema ever sees one.
+ */
 export function parseJsonText(text: string, maxDepth: number = BODY_LIMITS.maxDepth): Parsed<unknown> {
     if (text.trim() === "") return bodyProblem("is required: send a JSON object");
     if (jsonDepthExceeds(text, maxDepth)) return bodyProblem(`nests deeper than ${maxDepth} levels`);
+    let value: unknown;
     try {
-        return { ok: true, value: JSON.parse(text) };
+        value = JSON.parse(text);
     } catch {
         return bodyProblem("is not valid JSON");
+    }
+    try {
+        if (typeof value === "object" && value !== null) sjson.scan(value, { protoAction: "error", constructorAction: "error" });
+        return { ok: true, value };
+    } catch {
+        return bodyProblem("holds a __proto__ key (or constructor.prototype), which is never accepted");
     }
 }
 
@@ -104,10 +115,12 @@ export function jsonText<T extends z.ZodType>(schema: T, maxDepth: number = BODY
 export function text(options: { min?: number; max: number; what?: string }) {
     const min = options.min ?? 1;
     const what = options.what ?? "a string";
-    return z.string({ error: `must be ${what} of ${min} to ${options.max} characters` })
-        .min(min, `must be ${what} of ${min} to ${options.max} characters`)
-        .max(options.max, `must be ${what} of ${min} to ${options.max} characters`)
-        .refine(isWellFormed, "must be well-formed Unicode (it holds a lone UTF-16 surrogate)");
+    const shape = `must be ${what} of ${min} to ${options.max} characters`;
+    // A length problem aborts the string's later checks (a lone surrogate in a too-long string is one problem).
+    return z.string({ error: shape })
+        .min(min, { error: shape, abort: true })
+        .max(options.max, { error: shape, abort: true })
+        .refine(isWellFormed, { error: "must be well-formed Unicode (it holds a lone UTF-16 surrogate)", abort: true });
 }
 
 /** A string matching a pattern (which bounds its length), well-formed by construction of the pattern. */
@@ -135,11 +148,12 @@ interface IssueLike {
 }
 
 /**
- * Problems from schema issues (zod's or any Standard Schema's), one per field; an unknown key is named
- * itself. `dropPrefix` removes the envelope's own path (e.g. `body` of an API Gateway event).
+ * Problems from schema issues (zod's or any Standard Schema's), one per field: the first issue of a field
+ * wins (zod may add a length issue after the type issue of the same value). An unknown key is named itself.
+ * `dropPrefix` removes the envelope's own path (e.g. `body` of an API Gateway event).
  */
 export function problemsFrom(issues: readonly IssueLike[], dropPrefix: readonly PropertyKey[] = []): Problem[] {
-    return issues.flatMap((issue) => {
+    const problems = issues.flatMap((issue) => {
         const path = [...(issue.path ?? [])];
         const startsWithPrefix = dropPrefix.every((key, i) => {
             const segment = path[i];
@@ -151,4 +165,6 @@ export function problemsFrom(issues: readonly IssueLike[], dropPrefix: readonly 
         }
         return [{ field: fieldPath(relative), message: issue.message }];
     });
+    const fields = new Set<string>();
+    return problems.filter((problem) => !fields.has(problem.field) && fields.add(problem.field) !== undefined);
 }
