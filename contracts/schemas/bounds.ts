@@ -1,5 +1,6 @@
 import sjson from "secure-json-parse";
-import { z } from "zod";
+// A namespace import, not `{ z }`: the bundler then keeps only the parts of zod in use (`z` itself is an object holding all of zod, every locale included).
+import * as z from "zod";
 
 /**
  * Limits every request and message body meets before any schema sees it. The largest legitimate body

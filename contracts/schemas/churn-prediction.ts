@@ -1,4 +1,5 @@
-import { z } from "zod";
+// A namespace import, not `{ z }`: the bundler then keeps only the parts of zod in use (`z` itself is an object holding all of zod, every locale included).
+import * as z from "zod";
 import { text } from "./bounds";
 
 /**

@@ -4,7 +4,8 @@
  * and the tests all import it, so a renamed field or error breaks the build instead of a live execution.
  * Schemas in zod, types inferred from them; no Pulumi or cloud SDK import: the handlers bundle this module.
  */
-import { z } from "zod";
+// A namespace import, not `{ z }`: the bundler then keeps only the parts of zod in use (`z` itself is an object holding all of zod, every locale included).
+import * as z from "zod";
 import { text } from "./bounds";
 
 /** Thrown by ReserveInventory when stock is short; caught by the state machine -> CancelOrder. */
