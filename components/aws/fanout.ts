@@ -6,7 +6,7 @@ import { Grant, queueConsumeGrant, tableItemGrant, topicPublishGrant } from "./g
 import { createDeadLetterDepthAlarm } from "./monitoring";
 import {
     FANOUT_TABLE_KEYS, FanoutEnvName, filterPolicyFor, IDEMPOTENCY_EXPIRY_ATTRIBUTE, ORDER_CONSUMERS, OrderConsumer,
-} from "./order-events";
+} from "../../contracts/schemas/order-events";
 import { SharedFunctionArgs } from "./shared-function-args";
 import { allowTopicToSend, createTopicQueue, TopicQueue, VISIBILITY_TIMEOUT_FACTOR } from "./topic-queue";
 

@@ -6,7 +6,7 @@ import { OrderFanout } from "./fanout";
 import { FunctionSizing, LambdaCode } from "./function";
 import { AlarmTarget, AlarmTopic } from "./monitoring";
 import { Network, NetworkArgs } from "./network";
-import { ORDER_CONSUMERS } from "./order-events";
+import { ORDER_CONSUMERS } from "../../contracts/schemas/order-events";
 import { OrderSaga } from "./saga";
 import { SAGA_STEPS } from "./saga-definition";
 import { SharedFunctionArgs } from "./shared-function-args";

@@ -1,4 +1,4 @@
-import { INVENTORY_ERROR, OrderSagaInput, OrderSagaState, PAYMENT_ERROR } from "./order-saga-state";
+import { INVENTORY_ERROR, OrderSagaInput, OrderSagaState, PAYMENT_ERROR } from "../../contracts/schemas/order-saga-state";
 
 /**
  * The seed's order saga as one typed Amazon States Language document. `orderSagaDefinition()` is the only

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { FunctionSizing, LambdaCode, ServerlessFunction } from "./function";
 import { DynamoItemAction, policyDocument, tableItemGrant } from "./grants";
-import { SAGA_TABLE_ENV, SAGA_TABLE_PARTITION_KEY } from "./order-saga-state";
+import { SAGA_TABLE_ENV, SAGA_TABLE_PARTITION_KEY } from "../../contracts/schemas/order-saga-state";
 import { orderSagaDefinition, SAGA_STEPS, SagaStep } from "./saga-definition";
 import { SharedFunctionArgs } from "./shared-function-args";
 

@@ -8,8 +8,8 @@ import { gcpSafeName } from "./labels";
 export type CloudRunImage =
     /** A reference pinned by digest, e.g. `europe-west1-docker.pkg.dev/p/apps/churn-api@sha256:…` (no Docker needed). */
     | { pinned: string }
-    /** A folder with a Dockerfile, built for linux/amd64 and pushed to the service's Artifact Registry repository. */
-    | { buildContext: string };
+    /** A build context and its Dockerfile, built for linux/amd64 and pushed to the service's Artifact Registry repository. */
+    | { buildContext: string; dockerfile: string };
 
 export interface CloudRunServiceArgs {
     /** Physical name of the service, its service account and its repository (lowercase, starts with a letter). @example "churn-api-dev" */
@@ -81,7 +81,7 @@ export class CloudRunService extends pulumi.ComponentResource {
         this.repository = this.createRepository(name, args);
         let image: pulumi.Input<string>;
         if ("buildContext" in args.image) {
-            this.builtImage = this.buildImage(name, args.image.buildContext, args);
+            this.builtImage = this.buildImage(name, args.image, args);
             image = this.builtImage.ref;
         } else {
             image = args.image.pinned;
@@ -122,10 +122,10 @@ export class CloudRunService extends pulumi.ComponentResource {
      * digest-pinned reference. Registry credentials come from Docker's credential helper
      * (`gcloud auth configure-docker <region>-docker.pkg.dev`).
      */
-    private buildImage(name: string, context: string, args: CloudRunServiceArgs): dockerBuild.Image {
+    private buildImage(name: string, image: { buildContext: string; dockerfile: string }, args: CloudRunServiceArgs): dockerBuild.Image {
         return new dockerBuild.Image(`${name}-image`, {
-            context: { location: context },
-            dockerfile: { location: `${context}/Dockerfile` },
+            context: { location: image.buildContext },
+            dockerfile: { location: image.dockerfile },
             platforms: ["linux/amd64"],
             push: true,
             tags: [pulumi.interpolate`${this.repository.registryUri}/${args.serviceName}:latest`],

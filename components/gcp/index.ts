@@ -25,7 +25,7 @@ export function buildGcp(settings: Settings, gcp: GcpSettings): Record<string, u
     const churnApi = new CloudRunService("churn-api", {
         serviceName,
         region: gcp.region,
-        image: gcp.image ? { pinned: gcp.image } : { buildContext: CHURN_API_DIR },
+        image: gcp.image ? { pinned: gcp.image } : { buildContext: ".", dockerfile: `${CHURN_API_DIR}/Dockerfile` },
         minInstances: gcp.minInstances,
         maxInstances: gcp.maxInstances,
         memory: gcp.memory,

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { fanoutEnv, OrderEvent } from "../../components/aws/order-events";
+import { fanoutEnv, OrderEvent } from "../../contracts/schemas/order-events";
 import { orderEventConsumer } from "../shared/order-event-consumer";
 
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));

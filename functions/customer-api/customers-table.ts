@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { Customer, CustomerChanges } from "./validation";
+import { Customer, UpdateRequest as CustomerChanges } from "../../contracts/schemas/customer-api";
 
 /**
  * The `customers` table, through exactly the three actions the function's role is granted:
@@ -21,7 +21,7 @@ export class CustomersTable {
 
     /** Applies the changes to an existing customer; undefined when there is no such customer. */
     async update(customerId: string, changes: CustomerChanges): Promise<Customer | undefined> {
-        const fields = Object.keys(changes) as (keyof CustomerChanges)[];
+        const fields = (Object.keys(changes) as (keyof CustomerChanges)[]).filter((field) => changes[field] !== undefined);
         try {
             const result = await this.client.send(new UpdateCommand({
                 TableName: this.tableName,

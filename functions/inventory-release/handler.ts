@@ -1,6 +1,7 @@
 import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { OrderSagaState, Release, sagaKeys, sagaTableName } from "../../components/aws/order-saga-state";
+import { Release, sagaKeys, sagaTableName, ORDER_STATUS } from "../../contracts/schemas/order-saga-state";
+import { parseSagaState } from "../shared/saga-state";
 
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
@@ -9,7 +10,8 @@ const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
  * RESERVED to RELEASED and put each reserved quantity back in stock. A retry finds the order RELEASED
  * and returns without adding the stock twice.
  */
-export async function handler(state: OrderSagaState): Promise<Release> {
+export async function handler(input: unknown): Promise<Release> {
+    const state = parseSagaState(input);
     const tableName = sagaTableName();
     const items = state.reservation?.items ?? [];
     try {
@@ -22,7 +24,7 @@ export async function handler(state: OrderSagaState): Promise<Release> {
                         UpdateExpression: "SET #status = :released",
                         ConditionExpression: "#status = :reserved",
                         ExpressionAttributeNames: { "#status": "status" },
-                        ExpressionAttributeValues: { ":released": "RELEASED", ":reserved": "RESERVED" },
+                        ExpressionAttributeValues: { ":released": ORDER_STATUS.released, ":reserved": ORDER_STATUS.reserved },
                     },
                 },
                 ...items.map((line) => ({
@@ -38,7 +40,7 @@ export async function handler(state: OrderSagaState): Promise<Release> {
     } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: sagaKeys.order(state.orderId) }));
-        if (Item?.status !== "RELEASED") {
+        if (Item?.status !== ORDER_STATUS.released) {
             throw new Error(`order ${state.orderId} has status ${String(Item?.status)}; only a RESERVED order ` +
                 "can release its stock");
         }

@@ -1,8 +1,8 @@
 import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import {
-    INVENTORY_ERROR, OrderLine, OrderSagaInput, Reservation, sagaKeys, sagaTableName,
-} from "../../components/aws/order-saga-state";
+    INVENTORY_ERROR, ORDER_STATUS, OrderLine, OrderSagaInput, Reservation, sagaKeys, sagaTableName,
+} from "../../contracts/schemas/order-saga-state";
 import { parseOrder } from "./parse-order";
 
 /** The step's business failure; the state machine catches it by this name and cancels the order. */
@@ -26,7 +26,7 @@ export async function handler(input: unknown): Promise<Reservation> {
                 {
                     Put: {
                         TableName: tableName,
-                        Item: { ...sagaKeys.order(order.orderId), status: "RESERVED", customerId: order.customerId,
+                        Item: { ...sagaKeys.order(order.orderId), status: ORDER_STATUS.reserved, customerId: order.customerId,
                             amount: order.amount, items: order.items },
                         ConditionExpression: "attribute_not_exists(pk)",
                     },
@@ -55,7 +55,7 @@ export async function handler(input: unknown): Promise<Reservation> {
 /** The order row exists: a retry of this step finds its own reservation; anything else is a reused order id. */
 async function existingReservation(tableName: string, order: OrderSagaInput): Promise<Reservation> {
     const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: sagaKeys.order(order.orderId) }));
-    if (Item?.status !== "RESERVED") {
+    if (Item?.status !== ORDER_STATUS.reserved) {
         throw new Error(`order ${order.orderId} already exists with status ${String(Item?.status)}; ` +
             "start the saga with a new orderId");
     }

@@ -1,5 +1,5 @@
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
-import { fanoutEnv, OrderEvent, OrderEventType } from "../../components/aws/order-events";
+import { fanoutEnv, OrderEvent, OrderEventType } from "../../contracts/schemas/order-events";
 import { orderEventConsumer } from "../shared/order-event-consumer";
 
 const sns = new SNSClient({});

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { Cancellation, OrderSagaState, sagaKeys, sagaTableName } from "../../components/aws/order-saga-state";
+import { Cancellation, sagaKeys, sagaTableName, ORDER_STATUS } from "../../contracts/schemas/order-saga-state";
+import { parseSagaState } from "../shared/saga-state";
 
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
@@ -10,10 +11,11 @@ const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
  * happened (no row yet) or ReleaseInventory ran. Cancelling twice is harmless; cancelling an order that
  * still holds stock or money is refused.
  */
-export async function handler(state: OrderSagaState): Promise<Cancellation> {
+export async function handler(input: unknown): Promise<Cancellation> {
+    const state = parseSagaState(input);
     const tableName = sagaTableName();
     const cancellation: Cancellation = {
-        status: "CANCELLED",
+        status: ORDER_STATUS.cancelled,
         reason: state.error ? `${state.error.Error}: ${state.error.Cause}` : "cancelled without an error",
     };
     try {
@@ -24,7 +26,7 @@ export async function handler(state: OrderSagaState): Promise<Cancellation> {
             ConditionExpression: "attribute_not_exists(pk) OR #status IN (:released, :cancelled)",
             ExpressionAttributeNames: { "#status": "status" },
             ExpressionAttributeValues: {
-                ":cancelled": "CANCELLED", ":released": "RELEASED", ":reason": cancellation.reason,
+                ":cancelled": ORDER_STATUS.cancelled, ":released": ORDER_STATUS.released, ":reason": cancellation.reason,
                 ":customerId": state.customerId, ":amount": state.amount,
             },
         }));

@@ -1,6 +1,6 @@
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { randomUUID } from "node:crypto";
-import { EVENT_TYPE_ATTRIBUTE, fanoutEnv, OrderEvent } from "../../components/aws/order-events";
+import { EVENT_TYPE_ATTRIBUTE, fanoutEnv, OrderEvent } from "../../contracts/schemas/order-events";
 import { parsePublishRequest } from "./publish-request";
 
 const sns = new SNSClient({});

@@ -1,6 +1,7 @@
 import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { OrderSagaState, PAYMENT_ERROR, Payment, sagaKeys, sagaTableName } from "../../components/aws/order-saga-state";
+import { PAYMENT_ERROR, Payment, sagaKeys, sagaTableName, ORDER_STATUS } from "../../contracts/schemas/order-saga-state";
+import { parseSagaState } from "../shared/saga-state";
 
 /** The step's business failure; the state machine catches it by this name and releases the inventory. */
 export class PaymentError extends Error {
@@ -14,7 +15,8 @@ const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
  * that it covers it) and move the order from RESERVED to PAID. An uncovered or missing balance throws
  * PaymentError; a retry of a payment that already went through returns it unchanged.
  */
-export async function handler(state: OrderSagaState): Promise<Payment> {
+export async function handler(input: unknown): Promise<Payment> {
+    const state = parseSagaState(input);
     const tableName = sagaTableName();
     const payment: Payment = { paymentId: `PAY-${state.orderId}`, amount: state.amount };
     try {
@@ -36,7 +38,7 @@ export async function handler(state: OrderSagaState): Promise<Payment> {
                         UpdateExpression: "SET #status = :paid, paymentId = :paymentId",
                         ConditionExpression: "#status = :reserved",
                         ExpressionAttributeNames: { "#status": "status" },
-                        ExpressionAttributeValues: { ":paid": "PAID", ":reserved": "RESERVED", ":paymentId": payment.paymentId },
+                        ExpressionAttributeValues: { ":paid": ORDER_STATUS.paid, ":reserved": ORDER_STATUS.reserved, ":paymentId": payment.paymentId },
                     },
                 },
             ],
@@ -59,7 +61,7 @@ export async function handler(state: OrderSagaState): Promise<Payment> {
 /** The order is no longer RESERVED: a retry of this step finds it PAID by itself; anything else is a bug upstream. */
 async function existingPayment(tableName: string, orderId: string, payment: Payment): Promise<Payment> {
     const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: sagaKeys.order(orderId) }));
-    if (Item?.status !== "PAID" || Item.paymentId !== payment.paymentId) {
+    if (Item?.status !== ORDER_STATUS.paid || Item.paymentId !== payment.paymentId) {
         throw new Error(`order ${orderId} has status ${String(Item?.status)}; only a RESERVED order can be paid`);
     }
     return payment;

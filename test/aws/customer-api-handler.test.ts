@@ -88,35 +88,47 @@ describe("customer API handler against moto (DynamoDB + Secrets Manager)", () =>
     it("answers 404 with a JSON error for an unknown customer, on lookup and on update", async () => {
         const lookup = await invoke(httpApiEvent(CUSTOMER_API_ROUTES.lookup, { headers: AUTH, body: JSON.stringify({ customer_id: "nobody" }) }));
         assert.equal(lookup.status, 404);
-        assert.deepEqual(lookup.body, { error: "customer nobody not found" });
+        assert.deepEqual(lookup.body, { error: "not found: customer_id nobody is not a known customer",
+            problems: [{ field: "customer_id", message: "nobody is not a known customer" }] });
         const patch = await invoke(httpApiEvent(CUSTOMER_API_ROUTES.update, {
             headers: AUTH, pathParameters: { customer_id: "nobody" }, body: JSON.stringify({ name: "X" }),
         }));
         assert.equal(patch.status, 404);
-        assert.deepEqual(patch.body, { error: "customer nobody not found" });
+        assert.deepEqual(patch.body.problems, [{ field: "customer_id", message: "nobody is not a known customer" }]);
     });
 
     it("answers 400 naming the problem for a missing body, invalid JSON, a non-object or a bad customer_id", async () => {
-        const cases: [string | undefined, string][] = [
-            [undefined, "a JSON object body is required"],
-            ["{not json", "the body is not valid JSON"],
-            ["[1,2]", "the body must be a JSON object"],
-            ["{}", "customer_id is required"],
-            [JSON.stringify({ customer_id: 42 }), "customer_id must be a string of 1 to 64 letters, digits, - or _"],
-            [JSON.stringify({ customer_id: "a b" }), "customer_id must be a string of 1 to 64 letters, digits, - or _"],
+        const idShape = "must be a string of 1 to 64 letters, digits, - or _";
+        const cases: [string | undefined, string, string][] = [
+            [undefined, "body", "is required: send a JSON object"],
+            ["{not json", "body", "is not valid JSON"],
+            ["[1,2]", "body", "Invalid input: expected object, received array"],
+            ["{}", "customer_id", idShape],
+            [JSON.stringify({ customer_id: 42 }), "customer_id", idShape],
+            [JSON.stringify({ customer_id: "a b" }), "customer_id", idShape],
+            [JSON.stringify({ customer_id: "c-1", nickname: "x" }), "nickname", "is not a known field"],
         ];
-        for (const [body, error] of cases) {
+        for (const [body, field, message] of cases) {
             const response = await invoke(httpApiEvent(CUSTOMER_API_ROUTES.lookup, { headers: AUTH, body }));
             assert.equal(response.status, 400, `body ${body}`);
-            assert.deepEqual(response.body, { error });
+            assert.deepEqual(response.body, { error: `invalid request: ${field} ${message}`, problems: [{ field, message }] });
             assert.equal(response.headers["X-Request-Id"], response.requestId);
+        }
+    });
+
+    it("answers 400 naming name for a lone UTF-16 surrogate in a customer name (it used to reach DynamoDB and answer 500)", async () => {
+        for (const body of ['{"name": "Ada \\ud800", "email": "ada@example.com"}', JSON.stringify({ name: "Ada \ud800", email: "ada@example.com" })]) {
+            const put = await invoke(httpApiEvent(CUSTOMER_API_ROUTES.replace, { headers: AUTH, pathParameters: { customer_id: "c-2" }, body }));
+            assert.equal(put.status, 400, body);
+            assert.deepEqual(put.body.problems, [{ field: "name", message: "must be well-formed Unicode (it holds a lone UTF-16 surrogate)" }]);
         }
     });
 
     it("answers 401 without the API key from the secret", async () => {
         const missing = await invoke(httpApiEvent(CUSTOMER_API_ROUTES.lookup, { body: JSON.stringify({ customer_id: "c-1" }) }));
         assert.equal(missing.status, 401);
-        assert.deepEqual(missing.body, { error: "a valid x-api-key header is required" });
+        assert.deepEqual(missing.body, { error: "unauthorized: headers.x-api-key must hold a valid API key",
+            problems: [{ field: "headers.x-api-key", message: "must hold a valid API key" }] });
         const wrong = await invoke(httpApiEvent(CUSTOMER_API_ROUTES.lookup, {
             headers: { "x-api-key": "guess" }, body: JSON.stringify({ customer_id: "c-1" }),
         }));

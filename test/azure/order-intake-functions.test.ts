@@ -52,11 +52,11 @@ describe("Azure order-intake functions against Azurite", () => {
             const response = await intake()(postOrder(body), capturingContext("orderIntake").context);
             assert.equal(response.status, 400);
             assert.deepEqual(response.jsonBody, {
-                error: "invalid order",
+                error: "invalid order: orderId must be 1 to 64 letters, digits or dashes, starting with a letter or digit",
                 problems: [
-                    'orderId must be 1 to 64 letters, digits or dashes, starting with a letter or digit, got "ord/1"',
-                    "items[0].colour is not a known field (allowed: sku, quantity, unitPriceCents)",
-                    "items[0].quantity must be an integer from 1 to 1000, got 0",
+                    { field: "orderId", message: "must be 1 to 64 letters, digits or dashes, starting with a letter or digit" },
+                    { field: "items[0].quantity", message: "must be an integer from 1 to 1000" },
+                    { field: "items[0].colour", message: "is not a known field" },
                 ],
             });
             assert.deepEqual(await queuedTexts(), []);
@@ -65,11 +65,21 @@ describe("Azure order-intake functions against Azurite", () => {
         it("answers 400 for a body that is not JSON and 413 for an oversized one, enqueuing nothing", async () => {
             const notJson = await intake()(postOrder("orderId=1"), capturingContext("orderIntake").context);
             assert.equal(notJson.status, 400);
-            assert.equal((notJson.jsonBody as { error: string }).error, "the body must be a JSON order");
+            assert.deepEqual((notJson.jsonBody as { problems: unknown }).problems, [{ field: "body", message: "is not valid JSON" }]);
             const oversized = " ".repeat(MAX_BODY_BYTES + 1);
             const tooLarge = await intake()(postOrder(oversized), capturingContext("orderIntake").context);
             assert.equal(tooLarge.status, 413);
-            assert.deepEqual(tooLarge.jsonBody, { error: `the order is ${MAX_BODY_BYTES + 1} bytes; the limit is ${MAX_BODY_BYTES} bytes` });
+            assert.deepEqual((tooLarge.jsonBody as { problems: unknown }).problems,
+                [{ field: "body", message: `is ${MAX_BODY_BYTES + 1} bytes; the limit is ${MAX_BODY_BYTES} bytes` }]);
+            assert.deepEqual(await queuedTexts(), []);
+        });
+
+        it("answers 400 naming the body for a 12 KB body holding a 6,000-deep array (its promise used to reject)", async () => {
+            const deep = `{"orderId":"ord-1","customerId":"c","items":${"[".repeat(6000)}${"]".repeat(6000)}}`;
+            assert.ok(Buffer.byteLength(deep) > 12_000 && Buffer.byteLength(deep) <= MAX_BODY_BYTES);
+            const response = await intake()(postOrder(deep), capturingContext("orderIntake").context);
+            assert.equal(response.status, 400);
+            assert.deepEqual((response.jsonBody as { problems: unknown }).problems, [{ field: "body", message: "nests deeper than 16 levels" }]);
             assert.deepEqual(await queuedTexts(), []);
         });
 
@@ -134,11 +144,11 @@ describe("Azure order-intake functions against Azurite", () => {
 
         it("rethrows a message that is not an order, so the host ends it in the poison queue", async () => {
             await assert.rejects(processor()("not an order", capturingContext("orderProcessor").context),
-                new InvalidQueuedOrderError("the queue message is not JSON"));
+                new InvalidQueuedOrderError("the queue message is not a JSON order: is not valid JSON"));
             await assert.rejects(processor()({ orderId: "ord-5001" }, capturingContext("orderProcessor").context),
                 (error: Error) => error instanceof InvalidQueuedOrderError &&
-                    error.message === 'the queue message is not a valid order: customerId must be 1 to 64 letters, digits or dashes, ' +
-                    'starting with a letter or digit, got nothing; items must be an array of 1 to 50 items, got nothing');
+                    error.message === "the queue message is not a valid order: customerId must be 1 to 64 letters, digits or dashes, " +
+                    "starting with a letter or digit; items must be an array of 1 to 50 items");
         });
     });
 });

@@ -4,7 +4,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { ORDER_CONSUMERS, OrderConsumer, OrderEventType, parseOrderEvent } from "../../components/aws/order-events";
+import { ORDER_CONSUMERS, OrderConsumer, OrderEventSchema, OrderEventType } from "../../contracts/schemas/order-events";
 import { settingsFromConfig } from "../../components/settings";
 import { loadStackConfig } from "../../tools/harness/stack-config";
 import { motoEndpoint, resetMoto } from "../../tools/moto/moto-server";
@@ -69,7 +69,7 @@ describe("order fan-out against moto (SNS -> filtered SQS queues -> consumers)",
             published[eventId] = eventType;
         }
         const received = Object.fromEntries(await Promise.all(ORDER_CONSUMERS.map(async (consumer) => {
-            const events = (await takeAll(fanout.queues[consumer].url)).map(parseOrderEvent);
+            const events = (await takeAll(fanout.queues[consumer].url)).map((body) => OrderEventSchema.parse(JSON.parse(body)));
             return [consumer, events.map((event) => published[event.event_id]).sort()];
         })));
         assert.deepEqual(received, {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { Cancellation, OrderSagaState } from "../../components/aws/order-saga-state";
+import { Cancellation, OrderSagaState } from "../../contracts/schemas/order-saga-state";
 import { orderSagaDefinition, SAGA_STEPS, SagaStateName, SagaStep } from "../../components/aws/saga-definition";
 import { motoEndpoint, resetMoto } from "../../tools/moto/moto-server";
 import { runSaga, StepHandler, stepHandlers as handlers } from "./support/run-saga";
@@ -115,7 +115,7 @@ describe("order saga executed locally with the real step handlers", function () 
             (error: Error) => {
                 const cause = error.cause as Error;
                 assert.equal(cause.name, "InvalidOrderError");
-                assert.equal(cause.message, "invalid order input: orderId must be a non-empty string; " +
+                assert.equal(cause.message, "invalid order input: orderId must be a string of 1 to 128 characters; " +
                     "amount must be a number above 0; items[0].quantity must be a whole number of at least 1");
                 return true;
             });

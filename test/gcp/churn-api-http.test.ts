@@ -51,22 +51,32 @@ describe("churn-api over HTTP with the shipped v3 model", () => {
     it("answers 404 naming both routes for an unknown path, and 405 with Allow for a wrong method", async () => {
         const missing = await fetch(`${api.baseUrl}/score`);
         assert.equal(missing.status, 404);
-        assert.deepEqual(await missing.json(), { error: "no route /score: use GET /health or POST /predict" });
+        assert.deepEqual(await missing.json(), { error: "not found: url /score is not a route: use GET /health or POST /predict",
+            problems: [{ field: "url", message: "/score is not a route: use GET /health or POST /predict" }] });
         const wrongMethod = await fetch(`${api.baseUrl}/predict`);
         assert.equal(wrongMethod.status, 405);
         assert.equal(wrongMethod.headers.get("allow"), "POST");
+        assert.deepEqual((await wrongMethod.json() as { problems: unknown }).problems, [{ field: "method", message: "must be POST for /predict" }]);
     });
 
     it("answers 415 when the body is not sent as application/json", async () => {
         const { status, body } = await postText(api.baseUrl, "{}", { "content-type": "text/plain" });
         assert.equal(status, 415);
-        assert.equal(body.error, "send the body as JSON with \"Content-Type: application/json\" (got \"text/plain\")");
+        assert.deepEqual(body.problems, [{ field: "headers.content-type", message: "must be application/json" }]);
+    });
+
+    it("answers 400 naming the body for the 12 KB body holding a 6,000-deep array (it used to overflow the stack and answer 500)", async () => {
+        const deep = `{"customer_id": "c", "features": {"tenure_months": ${"[".repeat(6000)}${"]".repeat(6000)}}}`;
+        assert.ok(Buffer.byteLength(deep) > 12_000 && Buffer.byteLength(deep) <= MAX_BODY_BYTES);
+        const { status, body } = await postText(api.baseUrl, deep);
+        assert.equal(status, 400);
+        assert.deepEqual(body.problems, [{ field: "body", message: "nests deeper than 16 levels" }]);
     });
 
     it(`answers 413 for a body over ${MAX_BODY_BYTES} bytes`, async () => {
         const { status, body } = await postText(api.baseUrl, JSON.stringify({ customer_id: "x".repeat(MAX_BODY_BYTES) }));
         assert.equal(status, 413);
-        assert.equal(body.error, `the body is larger than ${MAX_BODY_BYTES} bytes`);
+        assert.deepEqual(body.problems, [{ field: "body", message: `is larger than ${MAX_BODY_BYTES} bytes` }]);
     });
 });
 

@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startChurnServer } from "../../functions/churn-api/src/churn-server";
-import { createLogger } from "../../functions/churn-api/src/logger";
-import { postJson, SHIPPED_MODEL_FILE, startInProcess } from "./support/in-process-churn-api";
+import { capturingLogger, postJson, SHIPPED_MODEL_FILE, startInProcess } from "./support/in-process-churn-api";
 
 const shipped = JSON.parse(readFileSync(SHIPPED_MODEL_FILE, "utf8"));
 const A_VALID_REQUEST = {
@@ -43,7 +42,8 @@ describe("churn-api when the model cannot be loaded", () => {
                 assert.equal(body.status, "unhealthy");
                 assert.ok(body.detail.startsWith(`the model from ${file} could not be loaded: ${reason}`), body.detail);
                 const prediction = await postJson(api.baseUrl, A_VALID_REQUEST);
-                assert.deepEqual(prediction, { status: 503, body: { error: "the model is not loaded; see GET /health" } });
+                assert.deepEqual(prediction, { status: 503, body: { error: "unavailable: model is not loaded; see GET /health",
+                    problems: [{ field: "model", message: "is not loaded; see GET /health" }] } });
                 assert.ok(api.logs.some((l) => l.severity === "ERROR" && String(l.message).startsWith(`model could not be loaded from ${file}`)));
             } finally {
                 await api.server.shutdown(1_000);
@@ -54,7 +54,7 @@ describe("churn-api when the model cannot be loaded", () => {
     it("GET /health answers 503 starting, and POST /predict 503, while the artifact is still being read", async () => {
         let release: (text: string) => void = () => undefined;
         const slowSource = { describe: "gs://models/churn-model-v3.json", read: () => new Promise<string>((resolve) => { release = resolve; }) };
-        const server = await startChurnServer({ host: "127.0.0.1", port: 0, modelVersion: "v3", modelSource: slowSource, logger: createLogger({ level: "ERROR", write: () => undefined }) });
+        const server = await startChurnServer({ host: "127.0.0.1", port: 0, modelVersion: "v3", modelSource: slowSource, logger: capturingLogger("ERROR").logger });
         try {
             const baseUrl = `http://127.0.0.1:${server.port}`;
             const health = await fetch(`${baseUrl}/health`);

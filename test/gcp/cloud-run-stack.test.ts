@@ -119,7 +119,7 @@ for (const stack of ["dev", "production"] as const) {
             assert.deepEqual([repository.inputs.repositoryId, repository.inputs.location, repository.inputs.format],
                 [`churn-api-${stack}`, "europe-west1", "DOCKER"]);
             const image = resource(run, "docker-build:index:Image", "churn-api-image");
-            assert.deepEqual(image.inputs.context, { location: "functions/churn-api" });
+            assert.deepEqual([image.inputs.context, image.inputs.dockerfile], [{ location: "." }, { location: "functions/churn-api/Dockerfile" }]);
             assert.deepEqual(image.inputs.platforms, ["linux/amd64"]);
             assert.equal(image.inputs.push, true);
             assert.deepEqual(image.inputs.tags, [`europe-west1-docker.pkg.dev/${expected.project}/churn-api-${stack}/churn-api-${stack}:latest`]);

@@ -1,132 +1,129 @@
-import { IncomingMessage, ServerResponse } from "node:http";
-import { Logger, traceFromHeaders } from "./logger";
+import Fastify, { FastifyError, FastifyReply } from "fastify";
+import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler, ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import { BODY_FIELD, clientErrorBody, decodeUtf8, parseJsonText, Problem, problemsFrom } from "../../../contracts/schemas/bounds";
+import { CHURN_API_MAX_BODY_BYTES, PredictionRequestSchema } from "../../../contracts/schemas/churn-prediction";
 import { churnProbability, riskLevel, roundProbability } from "./model";
 import { ModelHolder } from "./model-state";
-import { parsePredictionRequest } from "./prediction-request";
+import { CloudRunRequestLog } from "./request-log";
 
-/** Prediction bodies are a customer id and a handful of numbers; anything larger is refused unread. */
-export const MAX_BODY_BYTES = 16 * 1024;
+export { CHURN_API_MAX_BODY_BYTES as MAX_BODY_BYTES };
 
 export interface AppContext {
     model: ModelHolder;
     logger: Logger;
-    /** True once SIGTERM arrived: answers still go out, but keep-alive connections are closed after them. */
+    /** True once SIGTERM arrived: answers still go out, but their connections are closed after them. */
     draining: () => boolean;
 }
 
-/** A client-facing failure: its message is safe to show and says what to change. */
-class HttpError extends Error {
-    constructor(readonly status: number, message: string, readonly problems?: string[], readonly headers: Record<string, string> = {}) {
-        super(message);
+/** A client error found before the route's schema ran (body unreadable); its problems are safe to show. */
+class ClientError extends Error {
+    constructor(readonly statusCode: 400 | 404 | 405 | 413 | 415, readonly problems: Problem[], readonly summary = "invalid request") {
+        super(summary);
     }
 }
 
-/** The churn API's request handler: GET /health and POST /predict, JSON in and out. */
-export function createRequestHandler(context: AppContext): (req: IncomingMessage, res: ServerResponse) => void {
-    return (req, res) => {
-        const started = process.hrtime.bigint();
-        const logger = context.logger.withTrace(traceFromHeaders(req.headers));
-        route(req, context)
-            .catch((error: unknown) => {
-                if (error instanceof HttpError) {
-                    const body = { error: error.message, ...(error.problems ? { problems: error.problems } : {}) };
-                    return { status: error.status, body, headers: error.headers };
-                }
-                logger.error("unexpected error while answering a request", { error: (error as Error).stack ?? String(error) });
-                return { status: 500, body: { error: "internal error" } };
-            })
-            .then(({ status, body, headers }) => {
-                // Checked when answering, not on arrival: a request that began before SIGTERM must not keep its connection open.
-                send(res, status, body, context.draining() ? { ...headers, connection: "close" } : headers);
-                const latencySeconds = Number(process.hrtime.bigint() - started) / 1e9;
-                const log = status >= 500 ? logger.error : status >= 400 ? logger.warn : logger.info;
-                log(`${req.method} ${req.url} ${status}`, {
-                    httpRequest: { requestMethod: req.method, requestUrl: req.url, status, latency: `${latencySeconds.toFixed(6)}s`, userAgent: req.headers["user-agent"] },
-                });
-            });
-    };
-}
+const ROUTES_HINT = "use GET /health or POST /predict";
 
-interface Answer {
-    status: number;
-    body: unknown;
-    headers?: Record<string, string>;
-}
+/**
+ * The churn API: GET /health and POST /predict, JSON in and out, on fastify. The body is read within
+ * CHURN_API_MAX_BODY_BYTES, parsed within the JSON bounds, validated by the route's zod schema
+ * (fastify-type-provider-zod), then against the loaded model's features. Client errors answer 4xx with
+ * a JSON error naming the field; anything else is logged and answered 500 without internals.
+ */
+export function buildChurnApp(context: AppContext) {
+    const requestLog = new CloudRunRequestLog();
+    const app = Fastify({
+        loggerInstance: context.logger,
+        logController: requestLog,
+        bodyLimit: CHURN_API_MAX_BODY_BYTES,
+        // Cloud Run ends a request after the service's timeout anyway; a stalled client must not hold a connection longer.
+        requestTimeout: 30_000,
+    }).withTypeProvider<ZodTypeProvider>();
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) => {
+        const text = decodeUtf8(body as Buffer);
+        const parsed = text.ok ? parseJsonText(text.value) : text;
+        if (parsed.ok) done(null, parsed.value);
+        else done(new ClientError(400, parsed.problems));
+    });
 
-async function route(req: IncomingMessage, context: AppContext): Promise<Answer> {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path === "/health") {
-        allowMethod(req, "GET");
-        return health(context);
-    }
-    if (path === "/predict") {
-        allowMethod(req, "POST");
-        return predict(req, context);
-    }
-    throw new HttpError(404, `no route ${path}: use GET /health or POST /predict`);
-}
+    // Checked when answering, not on arrival: a request that began before SIGTERM must not keep its connection open.
+    app.addHook("onSend", async (_request, reply) => {
+        if (context.draining()) reply.header("connection", "close");
+    });
 
-function allowMethod(req: IncomingMessage, method: string): void {
-    if (req.method !== method) throw new HttpError(405, `${req.url} accepts only ${method}`, undefined, { allow: method });
-}
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+        const answer = clientError(error);
+        if (answer) return reply.code(answer.status).send(answer.body);
+        request.log.error({ ...requestLog.traceOf(request), err: error }, "unexpected error while answering a request");
+        return reply.code(500).send({ error: "internal error" });
+    });
+    app.setNotFoundHandler((request, reply) => reply.code(404)
+        .send(clientErrorBody([{ field: "url", message: `${request.url.split("?")[0]} is not a route: ${ROUTES_HINT}` }], "not found")));
 
-/** Healthy only when the model loaded and checked out: a failed load must keep traffic away. */
-function health(context: AppContext): Answer {
-    const state = context.model.state;
-    switch (state.status) {
-        case "ready":
-            return { status: 200, body: { status: "healthy", model_version: state.model.version } };
-        case "loading":
-            return { status: 503, body: { status: "starting", detail: `loading the model from ${state.source}` } };
-        case "failed":
-            return { status: 503, body: { status: "unhealthy", detail: `the model from ${state.source} could not be loaded: ${state.reason}` } };
-    }
-}
-
-async function predict(req: IncomingMessage, context: AppContext): Promise<Answer> {
-    const state = context.model.state;
-    if (state.status !== "ready") throw new HttpError(503, "the model is not loaded; see GET /health");
-    const contentType = req.headers["content-type"] ?? "";
-    if (!/^application\/json\s*(;|$)/i.test(contentType)) {
-        throw new HttpError(415, `send the body as JSON with "Content-Type: application/json" (got ${JSON.stringify(contentType)})`);
-    }
-    const body = parseJsonBody(await readBody(req));
-    const parsed = parsePredictionRequest(body, state.model);
-    if (!parsed.ok) throw new HttpError(400, "invalid prediction request", parsed.problems);
-    const probability = roundProbability(churnProbability(state.model, parsed.request.features));
-    return {
-        status: 200,
-        body: {
-            customer_id: parsed.request.customer_id,
+    app.get("/health", async (_request, reply) => health(context, reply));
+    app.post("/predict", { schema: { body: PredictionRequestSchema } }, async (request, reply) => {
+        const state = context.model.state;
+        if (state.status !== "ready") {
+            return reply.code(503).send(clientErrorBody([{ field: "model", message: "is not loaded; see GET /health" }], "unavailable"));
+        }
+        const features = state.featuresSchema.safeParse(request.body.features);
+        if (!features.success) {
+            return reply.code(400).send(clientErrorBody(problemsFrom(features.error.issues.map((issue) => ({ ...issue, path: ["features", ...issue.path] })))));
+        }
+        const probability = roundProbability(churnProbability(state.model, features.data));
+        return {
+            customer_id: request.body.customer_id,
             churn_probability: probability,
             risk_level: riskLevel(probability),
             model_version: state.model.version,
-        },
-    };
+        };
+    });
+    for (const [url, allowed] of [["/health", "GET"], ["/predict", "POST"]] as const) {
+        const others = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].filter((method) => method !== allowed);
+        app.route({ method: others, url, handler: async (_request, reply) => reply.code(405).header("allow", allowed)
+            .send(clientErrorBody([{ field: "method", message: `must be ${allowed} for ${url}` }], "method not allowed")) });
+    }
+    return app;
 }
 
-function parseJsonBody(text: string): unknown {
-    try {
-        return JSON.parse(text);
-    } catch (error) {
-        throw new HttpError(400, `the body is not valid JSON: ${(error as Error).message}`);
+/** Healthy only when the model loaded and checked out: a failed load must keep traffic away. */
+function health(context: AppContext, reply: FastifyReply) {
+    const state = context.model.state;
+    switch (state.status) {
+        case "ready":
+            return { status: "healthy", model_version: state.model.version };
+        case "loading":
+            return reply.code(503).send({ status: "starting", detail: `loading the model from ${state.source}` });
+        case "failed":
+            return reply.code(503).send({ status: "unhealthy", detail: `the model from ${state.source} could not be loaded: ${state.reason}` });
     }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-        size += (chunk as Buffer).length;
-        // The rest of the body is not read, so the connection cannot carry another request.
-        if (size > MAX_BODY_BYTES) throw new HttpError(413, `the body is larger than ${MAX_BODY_BYTES} bytes`, undefined, { connection: "close" });
-        chunks.push(chunk as Buffer);
+/** The JSON answer to a client error, or undefined when the error is ours. Never echoes an error's own message. */
+function clientError(error: FastifyError): { status: number; body: unknown } | undefined {
+    if (error instanceof ClientError) return { status: error.statusCode, body: clientErrorBody(error.problems, error.summary) };
+    if (hasZodFastifySchemaValidationErrors(error)) {
+        const issues = error.validation.map((v) => ({
+            message: v.message ?? "is invalid",
+            code: v.keyword,
+            keys: (v.params as { keys?: string[] }).keys,
+            path: v.instancePath.split("/").slice(1).filter((segment) => segment !== ""),
+        }));
+        return { status: 400, body: clientErrorBody(problemsFrom(issues)) };
     }
-    return Buffer.concat(chunks).toString("utf8");
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    const text = JSON.stringify(body);
-    res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
-    res.end(text);
+    switch (error.code) {
+        case "FST_ERR_CTP_BODY_TOO_LARGE":
+            return { status: 413, body: clientErrorBody([{ field: BODY_FIELD, message: `is larger than ${CHURN_API_MAX_BODY_BYTES} bytes` }]) };
+        case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+        case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+            return error.statusCode === 415
+                ? { status: 415, body: clientErrorBody([{ field: "headers.content-type", message: "must be application/json" }]) }
+                : { status: 400, body: clientErrorBody([{ field: "headers.content-length", message: "does not match the body" }]) };
+    }
+    const status = error.statusCode ?? 500;
+    return status >= 400 && status < 500 ? { status, body: clientErrorBody([{ field: BODY_FIELD, message: "could not be read" }]) } : undefined;
 }

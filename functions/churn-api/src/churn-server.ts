@@ -1,7 +1,5 @@
-import { createServer } from "node:http";
-import { AddressInfo } from "node:net";
-import { createRequestHandler } from "./app";
-import { Logger } from "./logger";
+import type { Logger } from "pino";
+import { buildChurnApp } from "./app";
 import { ModelHolder, ModelState } from "./model-state";
 import { ModelSource } from "./model-source";
 
@@ -30,43 +28,40 @@ export interface ChurnServer {
  * connection, and a load failure is reported by /health instead of crashing into a restart loop.
  */
 export async function startChurnServer(options: ChurnServerOptions): Promise<ChurnServer> {
+    const { logger } = options;
     const model = new ModelHolder(options.modelSource, options.modelVersion);
     let draining = false;
     let inFlight = 0;
-    const server = createServer(createRequestHandler({ model, logger: options.logger, draining: () => draining }));
-    server.on("request", (_req, res) => {
+    const app = buildChurnApp({ model, logger, draining: () => draining });
+    app.addHook("onRequest", async (_request, reply) => {
         inFlight += 1;
-        res.once("close", () => { inFlight -= 1; });
+        reply.raw.once("close", () => { inFlight -= 1; });
     });
-    await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(options.port, options.host, () => resolve());
-    });
-    const port = (server.address() as AddressInfo).port;
-    options.logger.info(`churn-api listening on ${options.host}:${port}`, { modelVersion: options.modelVersion });
+    await app.listen({ host: options.host, port: options.port, listenTextResolver: (address) => `churn-api listening on ${address}` });
+    const address = app.server.address();
+    const port = typeof address === "object" && address !== null ? address.port : options.port;
 
     const modelLoaded = model.load().then((state) => {
-        if (state.status === "ready") options.logger.info(`model ${state.model.version} loaded from ${state.source}`);
-        else if (state.status === "failed") options.logger.error(`model could not be loaded from ${state.source}: ${state.reason}`);
+        if (state.status === "ready") logger.info(`model ${state.model.version} loaded from ${state.source}`);
+        else if (state.status === "failed") logger.error(`model could not be loaded from ${state.source}: ${state.reason}`);
         return state;
     });
 
     const shutdown = (graceMs: number) => {
         draining = true;
-        options.logger.info(`shutting down: draining ${inFlight} in-flight requests`, { inFlight });
+        logger.info({ inFlight }, `shutting down: draining ${inFlight} in-flight requests`);
         return new Promise<{ drained: boolean }>((resolve) => {
             const deadline = setTimeout(() => {
-                options.logger.error(`${inFlight} requests still running after ${graceMs} ms; closing their connections`, { inFlight });
-                server.closeAllConnections();
+                logger.error({ inFlight }, `${inFlight} requests still running after ${graceMs} ms; closing their connections`);
+                app.server.closeAllConnections();
                 resolve({ drained: false });
             }, graceMs);
-            server.close(() => {
+            // fastify stops listening, closes idle keep-alive connections and waits for the requests in flight.
+            void app.close().then(() => {
                 clearTimeout(deadline);
-                options.logger.info("shut down: every request answered");
+                logger.info("shut down: every request answered");
                 resolve({ drained: true });
             });
-            // Keep-alive connections with no request in progress would otherwise hold close() open.
-            server.closeIdleConnections();
         });
     };
     return { port, modelLoaded, shutdown };

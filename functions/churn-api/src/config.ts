@@ -1,4 +1,4 @@
-import { LOG_LEVELS, LogLevel } from "./logger";
+import { LOG_LEVELS, LogLevel } from "./log";
 
 /** The service's settings, all from environment variables (Cloud Run sets PORT; the stack sets the rest). */
 export interface ServiceConfig {

@@ -1,10 +1,12 @@
+import { modelFeaturesSchema } from "../../../contracts/schemas/churn-prediction";
 import { ChurnModel, parseModelArtifact } from "./model";
 import { ModelSource } from "./model-source";
 
 /** The service answers predictions only in state "ready"; health reports the other two as unhealthy. */
 export type ModelState =
     | { status: "loading"; source: string }
-    | { status: "ready"; source: string; model: ChurnModel }
+    /** `featuresSchema` is the `features` object this model accepts, built once from its artifact. */
+    | { status: "ready"; source: string; model: ChurnModel; featuresSchema: ReturnType<typeof modelFeaturesSchema> }
     | { status: "failed"; source: string; reason: string };
 
 /** Holds the model the service answers with; loading failures are kept, never replaced by a fallback model. */
@@ -24,7 +26,7 @@ export class ModelHolder {
         try {
             const text = await this.source.read();
             const model = parseModelArtifact(parseJson(text), this.version);
-            this.current = { status: "ready", source: this.source.describe, model };
+            this.current = { status: "ready", source: this.source.describe, model, featuresSchema: modelFeaturesSchema(model.features) };
         } catch (error) {
             this.current = { status: "failed", source: this.source.describe, reason: (error as Error).message };
         }

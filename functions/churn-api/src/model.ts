@@ -1,3 +1,7 @@
+import * as z from "zod";
+import { problemsFrom } from "../../../contracts/schemas/bounds";
+import { FEATURE_NAME } from "../../../contracts/schemas/churn-prediction";
+
 /**
  * The churn model: a logistic regression over named, standardised features, as a training job exports it
  * (scikit-learn's StandardScaler mean_/scale_ and LogisticRegression coef_/intercept_, one entry per feature).
@@ -7,24 +11,29 @@
 
 export const MODEL_FORMAT = "churn-logistic-regression/1";
 
-export interface ModelFeature {
-    name: string;
-    /** Training-set mean and standard deviation, used to standardise the raw value. */
-    mean: number;
-    scale: number;
-    coefficient: number;
-    /** Smallest and largest raw values the model accepts (requests outside are rejected with 400). */
-    min: number;
-    max: number;
-}
+const finite = z.number({ error: "must be a finite number" });
 
-export interface ChurnModel {
-    format: typeof MODEL_FORMAT;
-    version: string;
-    description: string;
-    intercept: number;
-    features: ModelFeature[];
-}
+const ModelFeatureSchema = z.object({
+    name: z.string().regex(FEATURE_NAME, "must be a snake_case name"),
+    /** Training-set mean and standard deviation, used to standardise the raw value. */
+    mean: finite,
+    scale: finite.positive("must be positive"),
+    coefficient: finite,
+    /** Smallest and largest raw values the model accepts (requests outside are rejected with 400). */
+    min: finite,
+    max: finite,
+}).refine((feature) => feature.min <= feature.max, { error: "must not exceed max", path: ["min"] });
+export type ModelFeature = z.infer<typeof ModelFeatureSchema>;
+
+const ChurnModelSchema = z.object({
+    format: z.literal(MODEL_FORMAT, { error: (issue) => `is ${JSON.stringify(issue.input)}, expected "${MODEL_FORMAT}"` }),
+    version: z.string(),
+    description: z.string().catch(""),
+    intercept: finite,
+    features: z.array(ModelFeatureSchema, { error: "must be a non-empty array" }).min(1, "must be a non-empty array")
+        .refine((features) => new Set(features.map((f) => f.name)).size === features.length, "lists a feature name twice"),
+}, { error: "must be a JSON object" });
+export type ChurnModel = z.infer<typeof ChurnModelSchema>;
 
 export type RiskLevel = "low" | "medium" | "high";
 
@@ -62,53 +71,13 @@ export function riskLevel(probability: number): RiskLevel {
  * mismatched artifact stops the service from becoming healthy instead of producing wrong answers.
  */
 export function parseModelArtifact(value: unknown, expectedVersion: string): ChurnModel {
-    const artifact = asRecord(value, "the model artifact");
-    if (artifact.format !== MODEL_FORMAT) {
-        throw new Error(`model artifact format is ${JSON.stringify(artifact.format)}, expected "${MODEL_FORMAT}"`);
+    const result = ChurnModelSchema.safeParse(value);
+    if (!result.success) {
+        const [problem] = problemsFrom(result.error.issues);
+        throw new Error(problem.field === "body" ? `the model artifact ${problem.message}` : `model artifact field ${problem.field} ${problem.message}`);
     }
-    if (artifact.version !== expectedVersion) {
-        throw new Error(`model artifact is version ${JSON.stringify(artifact.version)} but MODEL_VERSION is "${expectedVersion}"`);
+    if (result.data.version !== expectedVersion) {
+        throw new Error(`model artifact is version ${JSON.stringify(result.data.version)} but MODEL_VERSION is "${expectedVersion}"`);
     }
-    if (!Array.isArray(artifact.features) || artifact.features.length === 0) {
-        throw new Error("model artifact field \"features\" must be a non-empty array");
-    }
-    const features = artifact.features.map((entry, index) => parseFeature(entry, index));
-    const names = new Set(features.map((f) => f.name));
-    if (names.size !== features.length) throw new Error("model artifact lists a feature name twice");
-    return {
-        format: MODEL_FORMAT,
-        version: expectedVersion,
-        description: typeof artifact.description === "string" ? artifact.description : "",
-        intercept: finiteNumber(artifact.intercept, "intercept"),
-        features,
-    };
-}
-
-function parseFeature(value: unknown, index: number): ModelFeature {
-    const where = `features[${index}]`;
-    const entry = asRecord(value, where);
-    if (typeof entry.name !== "string" || !/^[a-z][a-z0-9_]*$/.test(entry.name)) {
-        throw new Error(`model artifact field ${where}.name must be a snake_case name`);
-    }
-    const feature: ModelFeature = {
-        name: entry.name,
-        mean: finiteNumber(entry.mean, `${where}.mean`),
-        scale: finiteNumber(entry.scale, `${where}.scale`),
-        coefficient: finiteNumber(entry.coefficient, `${where}.coefficient`),
-        min: finiteNumber(entry.min, `${where}.min`),
-        max: finiteNumber(entry.max, `${where}.max`),
-    };
-    if (feature.scale <= 0) throw new Error(`model artifact field ${where}.scale must be positive`);
-    if (feature.min > feature.max) throw new Error(`model artifact field ${where}.min must not exceed max`);
-    return feature;
-}
-
-function asRecord(value: unknown, what: string): Record<string, unknown> {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`${what} must be a JSON object`);
-    return value as Record<string, unknown>;
-}
-
-function finiteNumber(value: unknown, field: string): number {
-    if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`model artifact field ${field} must be a finite number`);
-    return value;
+    return result.data;
 }

@@ -1,6 +1,6 @@
 import { startChurnServer } from "./churn-server";
 import { configFromEnv } from "./config";
-import { createLogger } from "./logger";
+import { createLogger } from "./log";
 import { bucketModelSource, fileModelSource } from "./model-source";
 
 /**

@@ -1,5 +1,5 @@
 import { TableClient, TransactionAction } from "@azure/data-tables";
-import { Order, orderTotalCents } from "./order";
+import { Order, orderTotalCents } from "../../../contracts/schemas/order-intake";
 
 export type RecordOutcome = "recorded" | "duplicate";
 

@@ -1,7 +1,8 @@
 import { InvocationContext } from "@azure/functions";
 import { errorMessage, LogLevel, structuredLogger } from "./log";
 import { ORDERS_POISON_QUEUE } from "../../../contracts/order-intake-storage";
-import { Order, validateOrder } from "./order";
+import { parseJsonText, problemsFrom } from "../../../contracts/schemas/bounds";
+import { Order, OrderSchema } from "../../../contracts/schemas/order-intake";
 import { OrderStore } from "./order-store";
 
 export interface OrderProcessorDependencies {
@@ -43,13 +44,14 @@ export function createOrderProcessor(deps: OrderProcessorDependencies): (queueEn
 function queuedOrder(queueEntry: unknown): Order {
     let value = queueEntry;
     if (typeof queueEntry === "string") {
-        try {
-            value = JSON.parse(queueEntry);
-        } catch {
-            throw new InvalidQueuedOrderError("the queue message is not JSON");
-        }
+        const parsed = parseJsonText(queueEntry);
+        if (!parsed.ok) throw new InvalidQueuedOrderError(`the queue message is not a JSON order: ${parsed.problems[0].message}`);
+        value = parsed.value;
     }
-    const validation = validateOrder(value);
-    if (!validation.ok) throw new InvalidQueuedOrderError(`the queue message is not a valid order: ${validation.problems.join("; ")}`);
-    return validation.order;
+    const order = OrderSchema.safeParse(value);
+    if (!order.success) {
+        const problems = problemsFrom(order.error.issues).map((problem) => `${problem.field} ${problem.message}`);
+        throw new InvalidQueuedOrderError(`the queue message is not a valid order: ${problems.join("; ")}`);
+    }
+    return order.data;
 }

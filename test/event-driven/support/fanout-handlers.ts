@@ -1,4 +1,4 @@
-import { FanoutEnvName } from "../../../components/aws/order-events";
+import { FanoutEnvName } from "../../../contracts/schemas/order-events";
 import { MOTO_ACCOUNT_ID, MOTO_REGION } from "../../../tools/moto/moto-server";
 
 /** Names of the fan-out's resources in moto (the component names them in a real stack). */

@@ -1,7 +1,7 @@
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { FANOUT_TABLE_KEYS, filterPolicyFor, ORDER_CONSUMERS, OrderConsumer } from "../../../components/aws/order-events";
+import { FANOUT_TABLE_KEYS, filterPolicyFor, ORDER_CONSUMERS, OrderConsumer } from "../../../contracts/schemas/order-events";
 import { TEST_RESOURCES } from "./fanout-handlers";
 
 export interface MotoQueue {

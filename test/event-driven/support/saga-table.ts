@@ -1,6 +1,6 @@
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { SAGA_TABLE_PARTITION_KEY, sagaKeys } from "../../../components/aws/order-saga-state";
+import { SAGA_TABLE_PARTITION_KEY, sagaKeys } from "../../../contracts/schemas/order-saga-state";
 
 /** The saga's single table in moto, with helpers to stock SKUs, fund accounts and read rows back. */
 export class SagaTable {

@@ -1,5 +1,6 @@
+import { Writable } from "node:stream";
 import { ChurnServer, startChurnServer } from "../../../functions/churn-api/src/churn-server";
-import { createLogger } from "../../../functions/churn-api/src/logger";
+import { createLogger } from "../../../functions/churn-api/src/log";
 import { ModelState } from "../../../functions/churn-api/src/model-state";
 import { fileModelSource, ModelSource } from "../../../functions/churn-api/src/model-source";
 
@@ -14,9 +15,20 @@ export interface RunningChurnApi {
     server: ChurnServer;
 }
 
-export async function startInProcess(options: { modelVersion: string; modelSource?: ModelSource; modelFile?: string; projectId?: string }): Promise<RunningChurnApi> {
+/** A pino destination that keeps each JSON line, parsed. */
+export function capturingLogger(level: "DEBUG" | "ERROR", projectId?: string): { logger: ReturnType<typeof createLogger>; logs: Record<string, unknown>[] } {
     const logs: Record<string, unknown>[] = [];
-    const logger = createLogger({ level: "DEBUG", projectId: options.projectId, write: (line) => logs.push(JSON.parse(line)) });
+    const destination = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+            for (const line of chunk.toString("utf8").split("\n").filter((l) => l !== "")) logs.push(JSON.parse(line) as Record<string, unknown>);
+            done();
+        },
+    });
+    return { logger: createLogger({ level, projectId, destination }), logs };
+}
+
+export async function startInProcess(options: { modelVersion: string; modelSource?: ModelSource; modelFile?: string; projectId?: string }): Promise<RunningChurnApi> {
+    const { logger, logs } = capturingLogger("DEBUG", options.projectId);
     const server = await startChurnServer({
         host: "127.0.0.1",
         port: 0,

@@ -1,7 +1,7 @@
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { METRICS_NAMESPACE } from "../../../components/aws/function";
-import { FANOUT_ENV } from "../../../components/aws/order-events";
-import { SAGA_TABLE_ENV } from "../../../components/aws/order-saga-state";
+import { FANOUT_ENV } from "../../../contracts/schemas/order-events";
+import { SAGA_TABLE_ENV } from "../../../contracts/schemas/order-saga-state";
 import { MOTO_ACCOUNT_ID, MOTO_REGION } from "../../moto/moto-server";
 
 /** Fake credentials of the moto account the handlers talk to. */

@@ -1,8 +1,13 @@
+// A namespace import, not `{ z }`: the bundler then keeps only the parts of zod in use (`z` itself is an object holding all of zod, every locale included).
+import * as z from "zod";
+import { text } from "./bounds";
+
 /**
- * The order-event contract of the fan-out, as plain data: the event types the publisher may send, the
- * message attribute SNS filters on, and which consumer receives which types. The Pulumi component builds
- * its subscriptions from these objects and the tests route real messages with the same objects, so the
- * filters under test are the filters that ship. No Pulumi import: handlers import this module too.
+ * The order-event contract of the fan-out: the event schema (zod), the event types the publisher may
+ * send, the message attribute SNS filters on, and which consumer receives which types. The Pulumi
+ * component builds its subscriptions from these objects and the tests route real messages with the same
+ * objects, so the filters under test are the filters that ship. No Pulumi or cloud SDK import: handlers
+ * bundle this module.
  */
 
 /** Every event type the order publisher may publish. */
@@ -12,18 +17,35 @@ export type OrderEventType = typeof ORDER_EVENT_TYPES[number];
 /** The SNS message attribute the seed's publisher sets and every subscription filters on. */
 export const EVENT_TYPE_ATTRIBUTE = "event_type";
 
-/** The message body, in the seed's snake_case field names plus an id that makes redelivery detectable. */
-export interface OrderEvent {
-    /** Unique per published event; consumers use it as their idempotency key. */
-    event_id: string;
-    event_type: OrderEventType;
-    order_id: string;
-    customer_id: string;
+/** Ids of orders and customers as the publisher's callers send them. */
+const orderId = text({ max: 128 });
+
+/** The fields a caller of the order publisher sends: the seed's order fields and the event type. */
+export const PublishRequestSchema = z.strictObject({
+    /** ORDER_CREATED when absent, as in the seed. */
+    event_type: z.enum(ORDER_EVENT_TYPES, { error: `must be one of ${ORDER_EVENT_TYPES.join(", ")}` }).default("ORDER_CREATED"),
+    order_id: orderId,
+    customer_id: orderId,
     /** Order total in the shop's currency, e.g. 42.5. */
-    amount: number;
+    amount: z.number({ error: "must be a number of at least 0" }).min(0, "must be a number of at least 0"),
+});
+export type PublishRequest = z.infer<typeof PublishRequestSchema>;
+
+/**
+ * The message body, in the seed's snake_case field names plus an id that makes redelivery detectable.
+ * Unknown fields are dropped rather than refused, so a publisher may add one before every consumer reads it.
+ */
+export const OrderEventSchema = z.object({
+    /** Unique per published event; consumers use it as their idempotency key. */
+    event_id: text({ max: 128 }),
+    event_type: z.enum(ORDER_EVENT_TYPES, { error: `must be one of ${ORDER_EVENT_TYPES.join(", ")}` }),
+    order_id: orderId,
+    customer_id: orderId,
+    amount: z.number(),
     /** ISO 8601 time the publisher accepted the event. */
-    occurred_at: string;
-}
+    occurred_at: z.iso.datetime({ offset: true }),
+});
+export type OrderEvent = z.infer<typeof OrderEventSchema>;
 
 /** The consumers of the fan-out; each has its own queue, dead-letter queue and function. */
 export const ORDER_CONSUMERS = ["billing", "notification", "analytics"] as const;
@@ -47,31 +69,6 @@ export function filterPolicyFor(consumer: OrderConsumer): FilterPolicy {
     return { [EVENT_TYPE_ATTRIBUTE]: [...CONSUMER_EVENT_TYPES[consumer]] };
 }
 
-
-/**
- * Reads one message body as an OrderEvent. A body that is not one (bad JSON, a missing field, an event
- * type nobody publishes) throws an error naming the problem: the consumer reports that message as failed
- * and, after maxReceiveCount receives, SQS moves it to the queue's dead-letter queue for a human to read.
- */
-export function parseOrderEvent(body: string): OrderEvent {
-    let value: unknown;
-    try {
-        value = JSON.parse(body);
-    } catch {
-        throw new Error(`order event is not JSON: ${body.slice(0, 80)}`);
-    }
-    const event = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
-    const problems: string[] = [];
-    for (const field of ["event_id", "order_id", "customer_id", "occurred_at"] as const) {
-        if (typeof event[field] !== "string" || event[field] === "") problems.push(`${field} must be a non-empty string`);
-    }
-    if (!ORDER_EVENT_TYPES.includes(event.event_type as OrderEventType)) {
-        problems.push(`event_type must be one of ${ORDER_EVENT_TYPES.join(", ")}`);
-    }
-    if (typeof event.amount !== "number" || !Number.isFinite(event.amount)) problems.push("amount must be a number");
-    if (problems.length > 0) throw new Error(`invalid order event: ${problems.join("; ")}`);
-    return event as unknown as OrderEvent;
-}
 
 /** Environment variables the fan-out component sets on its functions, with what each holds. */
 export const FANOUT_ENV = {
