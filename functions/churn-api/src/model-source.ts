@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { Storage } from "@google-cloud/storage";
+import { churnModelObjectName } from "../../../contracts/churn-model";
 
 /** Where the model artifact comes from; `describe` names it in logs and in the failing health answer. */
 export interface ModelSource {
@@ -7,14 +8,9 @@ export interface ModelSource {
     read(): Promise<string>;
 }
 
-/** Object name of a model version, the same in the bucket and in functions/churn-api/model/. */
-export function modelObjectName(version: string): string {
-    return `churn-model-${version}.json`;
-}
-
 /** The artifact in the bucket named by MODEL_BUCKET (read with the service account's own credentials). */
 export function bucketModelSource(bucket: string, version: string, storage: Storage = new Storage()): ModelSource {
-    const object = modelObjectName(version);
+    const object = churnModelObjectName(version);
     return {
         describe: `gs://${bucket}/${object}`,
         read: async () => (await storage.bucket(bucket).file(object).download())[0].toString("utf8"),
