@@ -1,3 +1,7 @@
+import type { ChildRegistrar } from "./stand-in/remote-components";
+
+type NatStrategy = "None" | "Single" | "OnePerAz";
+
 /**
  * `awsx.ec2.Vpc` is a remote (multi-language) component: under the real engine its children are
  * registered by the awsx plugin, under mocks nobody registers them. The harness registers the same
@@ -5,14 +9,6 @@
  * internet gateway and a private subnet routed to a NAT gateway), with the plugin's names, parents and
  * dependencies, so that policies and tests see the network the engine would see.
  */
-export interface ChildRegistrar {
-    /** Registers a child and returns its id (unknown sentinel during a first preview). */
-    register(type: string, name: string, parentUrn: string, inputs: Record<string, unknown>,
-        propertyDependencies: Record<string, string[]>): { urn: string; id: string };
-}
-
-type NatStrategy = "None" | "Single" | "OnePerAz";
-
 export function expandAwsxVpc(componentUrn: string, name: string, inputs: Record<string, unknown>,
     region: string, children: ChildRegistrar): Record<string, unknown> {
     const azCount = typeof inputs.numberOfAvailabilityZones === "number" ? inputs.numberOfAvailabilityZones : 3;
