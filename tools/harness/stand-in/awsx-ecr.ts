@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import { stackOf, stackUrnOf } from "./component-urns";
 import type { StandInLocation } from "./context";
-import type { ComponentExpansion } from "./remote-components";
+import type { ComponentExpansion, RegisteredChild } from "./remote-components";
 import { resourceState, UNKNOWN } from "./resource-state";
 
 /**
@@ -14,15 +15,16 @@ const DEFAULT_LIFECYCLE_POLICY = JSON.stringify({
 export const expandEcrRepository: ComponentExpansion = ({ urn, name, inputs, cloud, children, preview }) => {
     const { lifecyclePolicy, ...repositoryArgs } = inputs as { lifecyclePolicy?: { skip?: boolean; rules?: unknown } } & Record<string, unknown>;
     const lowerCaseName = name.toLowerCase();
+    let lifecycle: RegisteredChild | undefined;
     const repository = children.register("aws:ecr/repository:Repository", lowerCaseName, urn, repositoryArgs, {});
     if (!lifecyclePolicy?.skip) {
         // awsx creates the lifecycle policy without a parent: the engine makes it a child of the stack.
-        children.register("aws:ecr/lifecyclePolicy:LifecyclePolicy", lowerCaseName, stackUrnOf(urn),
+        lifecycle = children.register("aws:ecr/lifecyclePolicy:LifecyclePolicy", lowerCaseName, stackUrnOf(urn),
             { repository: repository.id, policy: lifecyclePolicy?.rules === undefined ? DEFAULT_LIFECYCLE_POLICY : UNKNOWN },
             { repository: [repository.urn] });
     }
     const { state } = resourceState("aws:ecr/repository:Repository", lowerCaseName, repositoryArgs, cloud, preview);
-    return { url: state.repositoryUrl };
+    return { url: state.repositoryUrl, repository: repository.reference, ...(lifecycle ? { lifecyclePolicy: lifecycle.reference } : {}) };
 };
 
 export const expandEcrImage: ComponentExpansion = ({ urn, inputs, cloud, children, preview }) => {
@@ -58,15 +60,4 @@ function uniqueImageName(inputs: Record<string, unknown>, stack: string): string
 function registryOf(repositoryUrl: unknown, cloud: StandInLocation): string {
     return typeof repositoryUrl === "string" && repositoryUrl !== UNKNOWN ? repositoryUrl.split("/")[0]
         : `${cloud.awsAccountId}.dkr.ecr.${cloud.awsRegion}.amazonaws.com`;
-}
-
-/** `urn:pulumi:<stack>::<project>::...` -> the stack's root resource URN and the stack name. */
-function stackOf(urn: string): string {
-    return urn.split("::")[0].slice("urn:pulumi:".length);
-}
-
-function stackUrnOf(urn: string): string {
-    const [, project] = urn.split("::");
-    const stack = stackOf(urn);
-    return `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
 }

@@ -1,7 +1,7 @@
 import type { StandInLocation } from "./context";
 import { declaredOutputs } from "./declared-outputs";
 import { invokeResults } from "./invoke-results";
-import { ChildRegistrar, remoteComponents } from "./remote-components";
+import { ChildRegistrar, ComponentChildren, remoteComponents } from "./remote-components";
 import { resourceState, UNKNOWN } from "./resource-state";
 
 /** A value the stand-in cloud could not give: an invoke token, or `<type>.<property>` for an output. */
@@ -11,12 +11,17 @@ export interface Unresolved {
     urn: string | null;
 }
 
-/** Marks an invoke result the stand-in cannot give; see `answerUnresolvedInvokesAsUnknown`. */
+/** Marks an invoke result the stand-in cannot give; see `attach`. */
 const UNRESOLVED_INVOKE = "__standInUnresolvedInvoke";
 
-/** The slice of the SDK's mock monitor whose invoke answers are rewritten. */
-interface InvokeMonitor {
+/** The engine's encoding of a resource reference (sdk/nodejs/runtime/rpc.ts `specialSigKey`, `specialResourceSig`). */
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+
+/** The slice of the SDK's mock monitor the stand-in uses: invoke answers, and the resources `get` can find. */
+interface StandInMonitor {
     invoke(request: unknown, callback: (error: unknown, response: InvokeResponse | undefined) => void): unknown;
+    resources?: Map<string, { urn: string; id: string | null; state: Record<string, unknown> }>;
 }
 interface InvokeResponse {
     getReturn(): { toJavaScript(): Record<string, unknown> } | undefined;
@@ -30,8 +35,27 @@ interface InvokeResponse {
  */
 export class StandInCloud {
     readonly unresolved: Unresolved[] = [];
+    private monitor: StandInMonitor | undefined;
 
     constructor(private readonly cloud: StandInLocation & { preview: boolean }, private readonly children: ChildRegistrar) {}
+
+    /**
+     * Hooks the SDK's mock monitor once `setMocks` installed it: an unresolved invoke is answered as the
+     * engine answers one it cannot run yet (the whole result unknown, so `getXOutput(...)` values are unknown
+     * and the plan goes on), and a remote component's children can be looked up through the references
+     * its outputs carry.
+     */
+    attach(monitor: StandInMonitor): void {
+        this.monitor = monitor;
+        const invoke = monitor.invoke.bind(monitor);
+        monitor.invoke = (request, callback) => invoke(request, (error, response) => {
+            if (!error && response && response.setUnknown && UNRESOLVED_INVOKE in (response.getReturn()?.toJavaScript() ?? {})) {
+                response.setReturn(undefined);
+                response.setUnknown(true);
+            }
+            callback(error, response);
+        });
+    }
 
     /**
      * The id and outputs of a registration (`mocks.newResource`). A custom resource's outputs come from
@@ -48,7 +72,8 @@ export class StandInCloud {
         if (!declared) return { id: undefined, state: inputs };
         const expand = remoteComponents[type];
         if (!expand) this.unresolved.push({ token: type, urn });
-        const outputs = expand?.({ urn, name, inputs, cloud: this.cloud, preview: this.cloud.preview, children: this.children }) ?? {};
+        const outputs = expand?.({ urn, name, inputs, cloud: this.cloud, preview: this.cloud.preview, children: this.componentChildren(),
+            invoke: (token, args) => this.invoke(token, args) }) ?? {};
         const missing = declared.filter((property) => !(property in outputs) && !(property in inputs));
         if (!this.cloud.preview) for (const property of missing) this.unresolved.push({ token: `${type}.${property}`, urn });
         return { id: undefined, state: { ...inputs, ...outputs, ...Object.fromEntries(missing.map((p) => [p, UNKNOWN])) } };
@@ -68,18 +93,17 @@ export class StandInCloud {
         return { [UNRESOLVED_INVOKE]: token };
     }
 
-    /**
-     * Makes the mock monitor answer an unresolved invoke as the engine answers one it cannot run yet:
-     * the whole result unknown, so the program's `getXOutput(...)` values are unknown and the plan goes on.
-     */
-    answerUnresolvedInvokesAsUnknown(monitor: InvokeMonitor): void {
-        const invoke = monitor.invoke.bind(monitor);
-        monitor.invoke = (request, callback) => invoke(request, (error, response) => {
-            if (!error && response && response.setUnknown && UNRESOLVED_INVOKE in (response.getReturn()?.toJavaScript() ?? {})) {
-                response.setReturn(undefined);
-                response.setUnknown(true);
-            }
-            callback(error, response);
-        });
+    /** Registers children through the harness and makes each findable by the reference a component output carries. */
+    private componentChildren(): ComponentChildren {
+        return {
+            register: (type, name, parentUrn, inputs, propertyDependencies) => {
+                const { urn, id } = this.children.register(type, name, parentUrn, inputs, propertyDependencies);
+                const { state } = this.childResource(type, name, inputs);
+                this.monitor?.resources?.set(urn, { urn, id: id === UNKNOWN ? null : id, state });
+                const reference = this.monitor?.resources ? { [SIG_KEY]: RESOURCE_SIG, urn, id: id === UNKNOWN ? "" : id, packageVersion: "" } : UNKNOWN;
+                return { urn, id, outputs: state, reference };
+            },
+            component: (type, name, parentUrn) => this.children.register(type, name, parentUrn, {}, {}, false).urn,
+        };
     }
 }

@@ -1,11 +1,29 @@
 import { expandAwsxVpc } from "../awsx-vpc";
 import { expandEcrImage, expandEcrRepository } from "./awsx-ecr";
+import { expandFargateService } from "./awsx-ecs";
+import { expandApplicationLoadBalancer } from "./awsx-lb";
 import type { StandInLocation } from "./context";
 
 /** Registers a child resource as a component's provider plugin would (the engine records it; the program never sees it). */
 export interface ChildRegistrar {
+    /** `custom` false: a component the provider creates inside the remote one (it has no id or outputs). */
     register(type: string, name: string, parentUrn: string, inputs: Record<string, unknown>,
-        propertyDependencies: Record<string, string[]>): { urn: string; id: string };
+        propertyDependencies: Record<string, string[]>, custom?: boolean): { urn: string; id: string };
+}
+
+/** A registered child: its outputs, and the resource reference a component output pointing at it carries. */
+export interface RegisteredChild {
+    urn: string;
+    id: string;
+    outputs: Record<string, unknown>;
+    reference: unknown;
+}
+
+export interface ComponentChildren {
+    register(type: string, name: string, parentUrn: string, inputs: Record<string, unknown>,
+        propertyDependencies: Record<string, string[]>): RegisteredChild;
+    /** Registers a component child (no outputs) and returns its URN. */
+    component(type: string, name: string, parentUrn: string): string;
 }
 
 export interface ComponentRequest {
@@ -14,12 +32,14 @@ export interface ComponentRequest {
     inputs: Record<string, unknown>;
     cloud: StandInLocation;
     preview: boolean;
-    children: ChildRegistrar;
+    children: ComponentChildren;
+    /** A provider function the component's provider calls, answered by the stand-in cloud. */
+    invoke(token: string, args: Record<string, unknown>): Record<string, unknown>;
 }
 
 /**
  * Registers a remote component's children and returns the outputs its provider computes from them; an output
- * it leaves out (a resource reference to a child, say) is unknown and listed under `unresolved`.
+ * it leaves out is unknown and listed under `unresolved`.
  */
 export type ComponentExpansion = (request: ComponentRequest) => Record<string, unknown>;
 
@@ -31,4 +51,6 @@ export const remoteComponents: Record<string, ComponentExpansion> = {
     "awsx:ec2:Vpc": ({ urn, name, inputs, cloud, children }) => expandAwsxVpc(urn, name, inputs, cloud.awsRegion, children),
     "awsx:ecr:Repository": expandEcrRepository,
     "awsx:ecr:Image": expandEcrImage,
+    "awsx:ecs:FargateService": expandFargateService,
+    "awsx:lb:ApplicationLoadBalancer": expandApplicationLoadBalancer,
 };
