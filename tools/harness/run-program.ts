@@ -1,18 +1,26 @@
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
-import * as runtimeSettings from "@pulumi/pulumi/runtime/settings";
+import type * as pulumi from "@pulumi/pulumi";
 import { expandAwsxVpc } from "./awsx-vpc";
 import { engineUrn } from "./engine-urn";
 import { toEngineView } from "./engine-view";
 import { mockInvoke } from "./mock-calls";
 import { MockCloud, mockResourceState, UNKNOWN } from "./mock-outputs";
+import { enterProgramFolder, resolveFromProgram } from "./program-folder";
+import { recordProgramSources } from "./program-location";
+import { findProjectDir } from "./project";
 import { disablePromiseBookkeeping } from "./promise-bookkeeping";
 import { RecordedResource } from "./recorded-resource";
 import { StackConfig } from "./stack-config";
+import { captureUncaughtErrors } from "./uncaught-errors";
 
 export interface RunProgramOptions {
     /** A Pulumi TypeScript program file (its default export may be the program function), or the function. */
     program: string | (() => unknown);
+    /**
+     * The project folder a program file runs from (working directory, module resolution); default the
+     * folder of the nearest Pulumi.yaml at or above the file, else the file's folder.
+     */
+    projectDir?: string;
     config: StackConfig;
     /** true: run as a first preview of a new stack (computed outputs unknown). */
     preview?: boolean;
@@ -65,6 +73,21 @@ interface PatchableMonitor {
     registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void>;
 }
 
+/** The SDK's runtime settings module (internal, no typings): its monitor and the wait for pending RPCs. */
+interface RuntimeSettings {
+    getMonitor(): unknown;
+    waitForRPCs(): Promise<void>;
+}
+
+/** The `@pulumi/pulumi` instance a program loads, with its runtime settings module. */
+interface ProgramSdk {
+    pulumi: typeof pulumi;
+    settings: RuntimeSettings;
+}
+
+/** Exit-time rounds before giving up on a program whose `beforeExit` handlers keep registering. */
+const MAX_EXIT_ROUNDS = 100;
+
 const DEFAULT_CLOUD: Omit<MockCloud, "preview"> = {
     awsRegion: "us-east-1",
     awsAccountId: "123456789012",
@@ -89,6 +112,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         preview,
     };
     const recorded: RecordedResource[] = [];
+    // Errors of the stand-in cloud: the real cause, which the SDK's rejections wrap or lose.
     const failures: unknown[] = [];
     // The URN of the registration being mocked, so a remote component's children can name their parent.
     const pendingUrns = new Map<string, string>();
@@ -128,35 +152,88 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
                 return mockInvoke(args.token, args.inputs as Record<string, unknown>, cloud);
             } catch (err) {
                 failures.push(err);
-                throw err;
+                throw asRpcError(err);
             }
         },
     };
 
+    const programFile = typeof options.program === "string" ? path.resolve(options.program) : undefined;
+    const projectDir = options.projectDir ?? (programFile && (findProjectDir(programFile) ?? path.dirname(programFile)));
+    const sdk = loadSdk(programFile ? path.dirname(programFile) : undefined);
     disablePromiseBookkeeping();
-    pulumi.runtime.setAllConfig(values, secretKeys);
-    await pulumi.runtime.setMocks(mocks, project, stack, preview);
-    patchMonitor(stack, project, record, pendingUrns);
+    sdk.pulumi.runtime.setAllConfig(values, secretKeys);
+    await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview);
+    patchMonitor(sdk.settings, stack, project, record, pendingUrns);
 
-    const program = typeof options.program === "function" ? options.program : loadProgram(options.program);
-    const waitForRPCs = (runtimeSettings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs;
+    const program = programFile ? loadProgram(programFile) : options.program as () => unknown;
+    const settle = () => sdk.settings.waitForRPCs();
+    let failWith: (error: unknown) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => { failWith = reject; });
+    failed.catch(() => undefined);
+    const stopCapture = captureUncaughtErrors((error) => failWith(error));
+    const leaveFolder = projectDir ? enterProgramFolder(projectDir) : () => undefined;
+    const stopRecording = programFile ? recordProgramSources() : () => undefined;
     let outputs: Record<string, unknown>;
     try {
-        outputs = (await pulumi.runtime.runInPulumiStack(async () => program() as Record<string, unknown>)) ?? {};
-        await waitForRPCs();
+        outputs = await Promise.race([failed, (async () => {
+            const returned = await sdk.pulumi.runtime.runInPulumiStack(async () => program() as Record<string, unknown>);
+            await settle();
+            await runExitHandlers(settle, () => recorded.length);
+            return returned ?? {};
+        })()]);
     } catch (err) {
-        // Let registrations already sent finish, so `registered` is complete and the next run starts clean.
-        await waitForRPCs().catch(() => undefined);
-        throw new ProgramRunError(err, recorded);
+        // Let registrations already sent finish (briefly: a failed program may never finish them), so
+        // `registered` is complete and the next run starts clean.
+        await Promise.race([settle().catch(() => undefined), unrefDelay(2000)]);
+        throw new ProgramRunError(failures[0] ?? err, recorded);
+    } finally {
+        stopRecording();
+        leaveFolder();
+        stopCapture();
     }
     if (failures.length > 0) throw new ProgramRunError(failures[0], recorded);
     return { project, stack, preview, resources: recorded, outputs: toEngineView(outputs) as Record<string, unknown> };
 }
 
+/**
+ * What Node does when a program's event loop empties: `beforeExit` handlers run, and may register more
+ * (`bucket.onObjectCreated` registers its BucketNotification this way); again until a round adds nothing.
+ */
+async function runExitHandlers(settle: () => Promise<void>, registrations: () => number): Promise<void> {
+    for (let round = 0; round < MAX_EXIT_ROUNDS; round++) {
+        const before = registrations();
+        process.emit("beforeExit", typeof process.exitCode === "number" ? process.exitCode : 0);
+        await new Promise(setImmediate);
+        await settle();
+        if (registrations() === before) return;
+    }
+}
+
+/** The `@pulumi/pulumi` the program loads (its own node_modules first), so mocks are set where it registers. */
+function loadSdk(programDir: string | undefined): ProgramSdk {
+    const from = programDir ?? __dirname;
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    return {
+        pulumi: require(resolveFromProgram("@pulumi/pulumi", from)) as typeof pulumi,
+        settings: require(resolveFromProgram("@pulumi/pulumi/runtime/settings", from)) as RuntimeSettings,
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/** The SDK reports a failed invoke by the RPC error's `details` (empty for a plain Error): give it the message. */
+function asRpcError(err: unknown): unknown {
+    if (err instanceof Error) return Object.assign(err, { details: err.message });
+    return Object.assign(new Error(String(err)), { details: String(err) });
+}
+
+function unrefDelay(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
 /** Hooks the mock monitor instance that setMocks just installed: engine URNs and a record per registration. */
-function patchMonitor(stack: string, project: string, record: (r: RecordedResource) => RecordedResource,
+function patchMonitor(settings: RuntimeSettings, stack: string, project: string, record: (r: RecordedResource) => RecordedResource,
     pendingUrns: Map<string, string>): void {
-    const monitor = runtimeSettings.getMonitor() as unknown as PatchableMonitor;
+    const monitor = settings.getMonitor() as PatchableMonitor;
     monitor.newUrn = (parent, type, name) => engineUrn(stack, project, type, name, parent || undefined);
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = async (req, callback) => {
@@ -202,19 +279,23 @@ function defaultProvider(stack: string, project: string, type: string, version: 
     return `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::default${suffix}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`;
 }
 
+/** The plan's own modules (tools/): never reloaded, they hold the state of the run in progress. */
+const TOOLS_DIR = path.resolve(__dirname, "..") + path.sep;
+
 /**
- * Loads a program file fresh (the project's own modules are dropped from the require cache first, so the
+ * Loads a program file fresh (the modules of its folder are dropped from the require cache first, so the
  * same program can run again for another stack), inside the stack so its resources get the stack as parent.
  */
 function loadProgram(file: string): () => unknown {
-    const absolute = path.resolve(file);
-    const projectDir = path.dirname(absolute) + path.sep;
+    const programPrefix = path.dirname(file) + path.sep;
     return () => {
         for (const key of Object.keys(require.cache)) {
-            if (key.startsWith(projectDir) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+            if (key.startsWith(programPrefix) && !key.startsWith(TOOLS_DIR) && !key.includes(`${path.sep}node_modules${path.sep}`)) {
+                delete require.cache[key];
+            }
         }
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const loaded: unknown = require(absolute);
+        const loaded: unknown = require(file);
         const main = typeof loaded === "function" ? loaded
             : typeof (loaded as { default?: unknown })?.default === "function" ? (loaded as { default: () => unknown }).default
             : undefined;

@@ -1,8 +1,43 @@
+import { programIsRunning } from "../harness/uncaught-errors";
+import { describeProgramFailure } from "./failure";
 import { main } from "./main";
 import { configurePlanProcess } from "./process-settings";
 
-configurePlanProcess(process.argv.includes("--verbose"));
+const verbose = process.argv.includes("--verbose");
+configurePlanProcess(verbose);
 
-/** `npm run plan -- [options]`: see docs/plan.md. */
+/** Exit code of a plan stopped by a signal: the shell's convention, 128 + the signal's number. */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+
+let finishedWith: number | undefined;
+
+/**
+ * An error nobody caught outside a program run: the program's callbacks can still run after its last
+ * registration (a timer, an event handler, a rejected promise), and Pulumi's runner fails the program
+ * then too. Once the plan has reported a failure, later ones are echoes of it (the SDK rejects several
+ * promises with the same error). Exiting stops the policy pack (start.ts stops it on exit).
+ */
+function failLate(error: unknown): void {
+    if (programIsRunning()) return; // the run reports it
+    if (finishedWith !== 2) process.stderr.write(describeProgramFailure(error, verbose, process.cwd()));
+    process.exit(2);
+}
+process.on("uncaughtException", failLate);
+process.on("unhandledRejection", failLate);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+        process.stderr.write(`error: the plan was interrupted (${signal})\n`);
+        process.exit(SIGNAL_EXIT[signal]);
+    });
+}
+
+/**
+ * `npm run plan -- [options]`: see docs/plan.md. Exits once the report is written, even if the program
+ * left timers behind (an interval would otherwise keep the plan running forever).
+ */
 main(process.argv.slice(2), { projectDir: process.cwd(), stdout: process.stdout, stderr: process.stderr })
-    .then((code) => { process.exitCode = code; });
+    .then((code) => {
+        finishedWith = code;
+        process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+    });

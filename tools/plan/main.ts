@@ -7,7 +7,8 @@ import { planDocument } from "./json-output";
 import { mermaidGraph } from "./mermaid";
 import { parsePlanOptions, PlanOptions } from "./options";
 import { NO_PROGRESS, terminalProgress } from "./progress";
-import { PackStarter, PlanResult, runPlan } from "./run-plan";
+import { programTarget } from "./program-target";
+import { PackStarter, PlanResult, runPlan, shownProgram } from "./run-plan";
 
 /** Where the plan reads and writes; the CLI passes the process's, tests their own. */
 export interface PlanIo {
@@ -29,13 +30,14 @@ export async function main(argv: readonly string[], io: PlanIo): Promise<number>
     try {
         options = parsePlanOptions(argv);
         result = await runPlan(options, io.projectDir, io.startPack ?? startPolicyPack, progress);
-        if (options.graph) fs.writeFileSync(path.resolve(io.projectDir, options.graph), mermaidGraph(result.run.resources));
+        if (options.graph) fs.writeFileSync(path.resolve(io.projectDir, options.cwd ?? ".", options.graph), mermaidGraph(result.run.resources));
     } catch (error) {
         progress.done();
-        io.stderr.write(describeFailure(error, options?.verbose ?? argv.includes("--verbose")));
+        io.stderr.write(describeFailure(error, options?.verbose ?? argv.includes("--verbose"), io.projectDir));
         return EXIT.cannotPlan;
     }
     progress.done();
-    io.stdout.write(options.json ? JSON.stringify(planDocument(result), null, 2) + "\n" : humanReport(result, options.program));
+    io.stdout.write(options.json ? JSON.stringify(planDocument(result), null, 2) + "\n"
+        : humanReport(result, shownProgram(programTarget(options, io.projectDir), io.projectDir)));
     return result.violations.some((v) => v.level === "mandatory") ? EXIT.mandatoryViolation : EXIT.ok;
 }
