@@ -1,15 +1,14 @@
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
-import { expandAwsxVpc } from "./awsx-vpc";
 import { engineUrn } from "./engine-urn";
 import { toEngineView } from "./engine-view";
-import { mockInvoke } from "./mock-calls";
-import { MockCloud, mockResourceState, UNKNOWN } from "./mock-outputs";
+import { MockCloud, UNKNOWN } from "./mock-outputs";
 import { enterProgramFolder, resolveFromProgram } from "./program-folder";
 import { recordProgramSources } from "./program-location";
 import { findProjectDir } from "./project";
 import { disablePromiseBookkeeping } from "./promise-bookkeeping";
 import { RecordedResource } from "./recorded-resource";
+import { StandInCloud, Unresolved } from "./stand-in";
 import { StackConfig } from "./stack-config";
 import { captureUncaughtErrors } from "./uncaught-errors";
 
@@ -40,6 +39,8 @@ export interface ProgramRun {
     resources: RecordedResource[];
     /** The stack outputs the program returned (plain values). */
     outputs: Record<string, unknown>;
+    /** What the stand-in cloud could not answer (its value is unknown, as in a first preview). */
+    unresolved: Unresolved[];
 }
 
 /** The program failed; `registered` holds what it registered before failing. */
@@ -122,26 +123,27 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         options.onResource?.(entry);
         return entry;
     };
+    // A remote component's children, registered as its provider plugin would (the program never sees them).
     const registerChild = (type: string, name: string, parentUrn: string, inputs: Record<string, unknown>,
-        propertyDependencies: Record<string, string[]>) => {
+        propertyDependencies: Record<string, string[]>, custom = true) => {
         const urn = engineUrn(stack, project, type, name, parentUrn);
-        const { id, state } = mockResourceState(type, name, inputs, cloud);
         const dependencies = [...new Set(Object.values(propertyDependencies).flat())];
-        record({ urn, type, name, custom: true, parent: parentUrn, dependencies, propertyDependencies,
+        if (!custom) {
+            record({ urn, type, name, custom, parent: parentUrn, dependencies, propertyDependencies, inputs, outputs: {} });
+            return { urn, id: "" };
+        }
+        const { id, state } = standIn.childResource(type, name, inputs);
+        record({ urn, type, name, custom, parent: parentUrn, dependencies, propertyDependencies,
             provider: defaultProvider(stack, project, type, ""), inputs, outputs: withId(state, id), id });
         return { urn, id: id === "" ? UNKNOWN : id };
     };
+    const standIn = new StandInCloud(cloud, { register: registerChild });
 
     const mocks: pulumi.runtime.Mocks = {
         newResource: (args) => {
             try {
-                if (args.type === "awsx:ec2:Vpc") {
-                    const urn = pendingUrns.get(`${args.type}::${args.name}`) as string;
-                    const state = expandAwsxVpc(urn, args.name, args.inputs as Record<string, unknown>, cloud.awsRegion,
-                        { register: registerChild });
-                    return { id: undefined, state };
-                }
-                return mockResourceState(args.type, args.name, args.inputs as Record<string, unknown>, cloud);
+                const urn = pendingUrns.get(`${args.type}::${args.name}`) as string;
+                return standIn.newResource(args.type, args.name, args.inputs as Record<string, unknown>, args.custom ?? true, urn);
             } catch (err) {
                 failures.push(err);
                 throw err;
@@ -149,7 +151,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         },
         call: (args) => {
             try {
-                return mockInvoke(args.token, args.inputs as Record<string, unknown>, cloud);
+                return standIn.invoke(args.token, args.inputs as Record<string, unknown>);
             } catch (err) {
                 failures.push(err);
                 throw asRpcError(err);
@@ -163,6 +165,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     disablePromiseBookkeeping();
     sdk.pulumi.runtime.setAllConfig(values, secretKeys);
     await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview);
+    standIn.attach(sdk.settings.getMonitor() as Parameters<StandInCloud["attach"]>[0]);
     patchMonitor(sdk.settings, stack, project, record, pendingUrns);
 
     const program = programFile ? loadProgram(programFile) : options.program as () => unknown;
@@ -192,7 +195,8 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         stopCapture();
     }
     if (failures.length > 0) throw new ProgramRunError(failures[0], recorded);
-    return { project, stack, preview, resources: recorded, outputs: toEngineView(outputs) as Record<string, unknown> };
+    return { project, stack, preview, resources: recorded, outputs: toEngineView(outputs) as Record<string, unknown>,
+        unresolved: standIn.unresolved };
 }
 
 /**
