@@ -91,6 +91,24 @@ describe("offline plan runs a program the way the Pulumi CLI does (pack that rep
 });
 
 describe("mock harness: a program file runs from its project folder", () => {
+    it("sets the mocks on the program's own @pulumi/pulumi (its node_modules) and runs it with this repository's provider packages", async () => {
+        const dir = copyOutside(path.join(FIXTURES, "own-sdk"));
+        const ownSdk = path.join(dir, "node_modules", "@pulumi", "pulumi");
+        fs.cpSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi"), ownSdk, { recursive: true });
+        // Instrumented copy: it notes when the harness sets mocks on this instance rather than its own.
+        fs.appendFileSync(path.join(ownSdk, "runtime", "mocks.js"), "\nconst setOwnMocks = exports.setMocks;\n" +
+            "exports.setMocks = (...args) => { globalThis.ownSdkMocked = true; return setOwnMocks(...args); };\n");
+        const run = await runProgram({ program: path.join(dir, "index.ts"), config: loadStackConfig({ projectDir: dir, stack: "dev" }) });
+        assert.equal(run.outputs.sdkFile, path.join(ownSdk, "index.js"));
+        assert.equal((globalThis as { ownSdkMocked?: boolean }).ownSdkMocked, true);
+        assert.equal(run.outputs.greeting, "hello");
+        assert.deepEqual(run.resources.map((r) => r.urn), [
+            "urn:pulumi:dev::own-sdk::pulumi:pulumi:Stack::own-sdk-dev",
+            "urn:pulumi:dev::own-sdk::shop:index:Shelf::books",
+            "urn:pulumi:dev::own-sdk::shop:index:Shelf$aws:sqs/queue:Queue::books-restock",
+        ]);
+    });
+
     it("runs with the project folder as working directory, restores it after, and marks nested secure settings secret", async () => {
         const before = process.cwd();
         const config = loadStackConfig({ projectDir: SHOP, stack: "production" });

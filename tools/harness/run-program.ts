@@ -161,42 +161,57 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
 
     const programFile = typeof options.program === "string" ? path.resolve(options.program) : undefined;
     const projectDir = options.projectDir ?? (programFile && (findProjectDir(programFile) ?? path.dirname(programFile)));
-    const sdk = loadSdk(programFile ? path.dirname(programFile) : undefined);
-    disablePromiseBookkeeping();
-    sdk.pulumi.runtime.setAllConfig(values, secretKeys);
-    await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview);
-    standIn.attach(sdk.settings.getMonitor() as Parameters<StandInCloud["attach"]>[0]);
-    patchMonitor(sdk.settings, stack, project, record, pendingUrns);
+    const leaveFolder = projectDir ? enterProgramFolder(projectDir) : () => undefined;
+    try {
+        // Entered first: the program's own SDK resolves its dependencies from the program's folder too.
+        const sdk = loadSdk(programFile ? path.dirname(programFile) : undefined);
+        disablePromiseBookkeeping();
+        sdk.pulumi.runtime.setAllConfig(values, secretKeys);
+        await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview);
+        standIn.attach(sdk.settings.getMonitor() as Parameters<StandInCloud["attach"]>[0]);
+        patchMonitor(sdk.settings, stack, project, record, pendingUrns);
+        const program = programFile ? loadProgram(programFile) : options.program as () => unknown;
+        let outputs: Record<string, unknown>;
+        try {
+            outputs = await runToExit(sdk, program, programFile !== undefined, () => recorded.length);
+        } catch (err) {
+            throw new ProgramRunError(failures[0] ?? err, recorded);
+        }
+        if (failures.length > 0) throw new ProgramRunError(failures[0], recorded);
+        return { project, stack, preview, resources: recorded, outputs: toEngineView(outputs) as Record<string, unknown>,
+            unresolved: standIn.unresolved };
+    } finally {
+        leaveFolder();
+    }
+}
 
-    const program = programFile ? loadProgram(programFile) : options.program as () => unknown;
+/**
+ * Runs the program inside the stack until its registrations are answered and its exit handlers register
+ * nothing more; a throw, a throw in a timer or event handler, or an unhandled rejection meanwhile fails it.
+ */
+async function runToExit(sdk: ProgramSdk, program: () => unknown, fromFile: boolean, registrations: () => number): Promise<Record<string, unknown>> {
     const settle = () => sdk.settings.waitForRPCs();
     let failWith: (error: unknown) => void = () => undefined;
     const failed = new Promise<never>((_, reject) => { failWith = reject; });
     failed.catch(() => undefined);
     const stopCapture = captureUncaughtErrors((error) => failWith(error));
-    const leaveFolder = projectDir ? enterProgramFolder(projectDir) : () => undefined;
-    const stopRecording = programFile ? recordProgramSources() : () => undefined;
-    let outputs: Record<string, unknown>;
+    const stopRecording = fromFile ? recordProgramSources() : () => undefined;
     try {
-        outputs = await Promise.race([failed, (async () => {
+        return await Promise.race([failed, (async () => {
             const returned = await sdk.pulumi.runtime.runInPulumiStack(async () => program() as Record<string, unknown>);
             await settle();
-            await runExitHandlers(settle, () => recorded.length);
+            await runExitHandlers(settle, registrations);
             return returned ?? {};
         })()]);
     } catch (err) {
         // Let registrations already sent finish (briefly: a failed program may never finish them), so
-        // `registered` is complete and the next run starts clean.
+        // what it registered is complete and the next run starts clean.
         await Promise.race([settle().catch(() => undefined), unrefDelay(2000)]);
-        throw new ProgramRunError(failures[0] ?? err, recorded);
+        throw err;
     } finally {
         stopRecording();
-        leaveFolder();
         stopCapture();
     }
-    if (failures.length > 0) throw new ProgramRunError(failures[0], recorded);
-    return { project, stack, preview, resources: recorded, outputs: toEngineView(outputs) as Record<string, unknown>,
-        unresolved: standIn.unresolved };
 }
 
 /**
