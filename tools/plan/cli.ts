@@ -9,6 +9,12 @@ configurePlanProcess(verbose);
 /** Exit code of a plan stopped by a signal: the shell's convention, 128 + the signal's number. */
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
 
+/**
+ * Where the user started the plan, which relative paths and the project search start from: `npm run`
+ * runs a script from the package's root and passes the folder it was started in as INIT_CWD.
+ */
+const startDir = process.env.npm_lifecycle_event === "plan" && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+
 let finishedWith: number | undefined;
 
 /**
@@ -19,7 +25,7 @@ let finishedWith: number | undefined;
  */
 function failLate(error: unknown): void {
     if (programIsRunning()) return; // the run reports it
-    if (finishedWith !== 2) process.stderr.write(describeProgramFailure(error, verbose, process.cwd()));
+    if (finishedWith !== 2) process.stderr.write(describeProgramFailure(error, verbose, startDir));
     process.exit(2);
 }
 process.on("uncaughtException", failLate);
@@ -36,7 +42,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
  * `npm run plan -- [options]`: see docs/plan.md. Exits once the report is written, even if the program
  * left timers behind (an interval would otherwise keep the plan running forever).
  */
-main(process.argv.slice(2), { projectDir: process.cwd(), stdout: process.stdout, stderr: process.stderr })
+main(process.argv.slice(2), { projectDir: startDir, stdout: process.stdout, stderr: process.stderr })
     .then((code) => {
         finishedWith = code;
         process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
