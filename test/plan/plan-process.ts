@@ -18,12 +18,12 @@ export interface PlanProcess {
 /** tsx's require hook by absolute path, so the plan can start from any working directory. */
 const TSX = require.resolve("tsx/cjs", { paths: [REPO_ROOT] });
 
-export function startPlanProcess(argv: string[], options: { cwd?: string } = {}): PlanProcess {
+export function startPlanProcess(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}): PlanProcess {
     const marker = randomUUID();
     const cli = path.join(REPO_ROOT, "tools", "plan", "cli.ts");
     const child = spawn(process.execPath, ["--max-semi-space-size=64", "--require", TSX, cli, ...argv], {
         cwd: options.cwd ?? REPO_ROOT,
-        env: { ...process.env, [MARKER_VARIABLE]: marker },
+        env: { ...process.env, ...options.env, [MARKER_VARIABLE]: marker },
         stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -80,6 +80,13 @@ describe("offline plan runs a program the way the Pulumi CLI does (pack that rep
         assert.deepEqual(seenBy, ["analyzed", "analyzed-in-stack"]);
     });
 
+    it("keeps what the program prints off stdout (it goes to stderr), so --json stays one JSON document", async () => {
+        const outcome = await plan(["--program", "test/plan/fixtures/programs-run/chatty/index.ts"]);
+        assert.equal(outcome.code, 0, outcome.stderr);
+        assert.deepEqual(planJson(outcome).resources.map((r) => r.name), ["chatty-dev", "jobs"]);
+        assert.match(outcome.stderr, /^creating the jobs queue\n(jobs queue at \S+\ndone\n|done\njobs queue at \S+\n)$/);
+    });
+
     it("runs a folder without Pulumi.yaml as a project named after the folder, resolving packages it lacks from this repository", async () => {
         const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-bare-")), "bare-queue");
         fs.mkdirSync(dir);
@@ -123,8 +130,15 @@ describe("mock harness: a program file runs from its project folder", () => {
     });
 });
 
-describe("offline plan process started from another folder (real policy pack)", () => {
-    it("sizes FileArchive(\"./app\") from the program's folder and reads its files, whatever the plan's working directory", async () => {
+describe("offline plan process started from another folder", () => {
+    it("as `npm run plan` started in a project's folder: plans that project (npm runs the script from this repository)", async () => {
+        const plan = startPlanProcess(["--stack", "production", "--json", "--policy-pack", path.join(REPO_ROOT, SEEN_PACK)],
+            { env: { npm_lifecycle_event: "plan", INIT_CWD: SHOP } });
+        const doc = planned(await plan.outcome);
+        assert.deepEqual(doc.resources.map((r) => r.urn), ["urn:pulumi:production::shop::pulumi:pulumi:Stack::shop-production", CATALOG]);
+    });
+
+    it("sizes FileArchive(\"./app\") from the program's folder and reads its files, whatever the plan's working directory (real pack)", async () => {
         const shop = copyOutside(SHOP);
         // 1.5 MB of code, above a 1 MB soft limit: only an archive found in the program's folder is reported so.
         fs.writeFileSync(path.join(shop, "app", "catalog-data.bin"), Buffer.alloc(1.5 * 1024 * 1024, 1));

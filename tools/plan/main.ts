@@ -6,6 +6,7 @@ import { humanReport } from "./human-output";
 import { planDocument } from "./json-output";
 import { mermaidGraph } from "./mermaid";
 import { parsePlanOptions, PlanOptions } from "./options";
+import { divertProgramOutput } from "./program-output";
 import { NO_PROGRESS, terminalProgress } from "./progress";
 import { programTarget } from "./program-target";
 import { PackStarter, PlanResult, runPlan, shownProgram } from "./run-plan";
@@ -29,7 +30,12 @@ export async function main(argv: readonly string[], io: PlanIo): Promise<number>
     let result: PlanResult;
     try {
         options = parsePlanOptions(argv);
-        result = await runPlan(options, io.projectDir, io.startPack ?? startPolicyPack, progress);
+        const restoreOutput = divertProgramOutput(io.stderr);
+        try {
+            result = await runPlan(options, io.projectDir, io.startPack ?? startPolicyPack, progress);
+        } finally {
+            restoreOutput();
+        }
         if (options.graph) fs.writeFileSync(path.resolve(io.projectDir, options.cwd ?? ".", options.graph), mermaidGraph(result.run.resources));
     } catch (error) {
         progress.done();
