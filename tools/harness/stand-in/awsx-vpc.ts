@@ -1,10 +1,4 @@
-/** Registers a child; a registrar that can also give the child's resource reference makes the matching output readable. */
-interface VpcChildren {
-    register(type: string, name: string, parentUrn: string, inputs: Record<string, unknown>,
-        propertyDependencies: Record<string, string[]>): { urn: string; id: string; reference?: unknown };
-}
-
-type Child = ReturnType<VpcChildren["register"]>;
+import type { ComponentExpansion, RegisteredChild as Child } from "./remote-components";
 
 type NatStrategy = "None" | "Single" | "OnePerAz";
 
@@ -15,8 +9,8 @@ type NatStrategy = "None" | "Single" | "OnePerAz";
  * internet gateway and a private subnet routed to a NAT gateway), with the plugin's names, parents and
  * dependencies, so that policies and tests see the network the engine would see.
  */
-export function expandAwsxVpc(componentUrn: string, name: string, inputs: Record<string, unknown>,
-    region: string, children: VpcChildren): Record<string, unknown> {
+export const expandAwsxVpc: ComponentExpansion = ({ urn: componentUrn, name, inputs, cloud, children }) => {
+    const region = cloud.awsRegion;
     const azCount = typeof inputs.numberOfAvailabilityZones === "number" ? inputs.numberOfAvailabilityZones : 3;
     const natInput = inputs.natGateways as { strategy?: NatStrategy } | undefined;
     const strategy: NatStrategy = natInput?.strategy ?? "OnePerAz";
@@ -72,19 +66,13 @@ export function expandAwsxVpc(componentUrn: string, name: string, inputs: Record
         }
     }
     const ids = (list: Child[]) => list.map((c) => c.id);
-    const outputs: Record<string, unknown> = {
+    const refs = (list: Child[]) => list.map((c) => c.reference);
+    return {
         vpcId: vpc.id, publicSubnetIds: ids(publicSubnets), privateSubnetIds: ids(privateSubnets), isolatedSubnetIds: [],
         subnetLayout: [{ type: "Private", cidrMask: 19 }, { type: "Public", cidrMask: 20 }],
+        vpc: vpc.reference, internetGateway: igw.reference, subnets: refs([...publicSubnets, ...privateSubnets]),
+        publicSubnets: refs(publicSubnets), privateSubnets: refs(privateSubnets), isolatedSubnets: [], natGateways: refs(natGateways),
+        eips: refs(eips), routeTables: refs(routeTables), routeTableAssociations: refs(routeTableAssociations), routes: refs(routes),
+        vpcEndpoints: [],
     };
-    // Resource-valued outputs, when the registrar can give references to the children.
-    if (vpc.reference !== undefined) {
-        const refs = (list: Child[]) => list.map((c) => c.reference);
-        Object.assign(outputs, {
-            vpc: vpc.reference, internetGateway: igw.reference, subnets: refs([...publicSubnets, ...privateSubnets]),
-            publicSubnets: refs(publicSubnets), privateSubnets: refs(privateSubnets), isolatedSubnets: [], natGateways: refs(natGateways),
-            eips: refs(eips), routeTables: refs(routeTables), routeTableAssociations: refs(routeTableAssociations), routes: refs(routes),
-            vpcEndpoints: [],
-        });
-    }
-    return outputs;
-}
+};

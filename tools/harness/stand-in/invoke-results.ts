@@ -167,7 +167,7 @@ function sasToken(args: Args, scopeKey: "sr" | "ss"): string {
         ...(typeof args.sharedAccessStartTime === "string" ? [["st", args.sharedAccessStartTime] as [string, string]] : []),
         ["se", text(args.sharedAccessExpiryTime, "2030-01-01")],
         ["spr", text(args.protocols, "https")],
-        ["sig", encodeURIComponent(Buffer.from(hash(JSON.stringify(args))).toString("base64").slice(0, 43) + "=")],
+        ["sig", Buffer.from(hash(JSON.stringify(args)), "hex").toString("base64")],
     ];
     return params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join("&");
 }

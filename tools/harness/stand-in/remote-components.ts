@@ -1,7 +1,7 @@
-import { expandAwsxVpc } from "../awsx-vpc";
 import { expandEcrImage, expandEcrRepository } from "./awsx-ecr";
 import { expandFargateService } from "./awsx-ecs";
 import { expandApplicationLoadBalancer } from "./awsx-lb";
+import { expandAwsxVpc } from "./awsx-vpc";
 import type { StandInLocation } from "./context";
 
 /** Registers a child resource as a component's provider plugin would (the engine records it; the program never sees it). */
@@ -48,7 +48,7 @@ export type ComponentExpansion = (request: ComponentRequest) => Record<string, u
  * names and parents. A remote component missing here is listed under `unresolved` (its children unseen).
  */
 export const remoteComponents: Record<string, ComponentExpansion> = {
-    "awsx:ec2:Vpc": ({ urn, name, inputs, cloud, children }) => expandAwsxVpc(urn, name, inputs, cloud.awsRegion, children),
+    "awsx:ec2:Vpc": expandAwsxVpc,
     "awsx:ecr:Repository": expandEcrRepository,
     "awsx:ecr:Image": expandEcrImage,
     "awsx:ecs:FargateService": expandFargateService,

@@ -33,6 +33,9 @@ const azureNameProperty: Record<string, string> = {
     "azure-native:authorization:RoleAssignment": "roleAssignmentName",
 };
 
+/** Types whose provider names them after the resource itself, without a random suffix, when no name is given. */
+const namedAfterResource = new Set(["azure-native:storage:Blob"]);
+
 export interface StandInState {
     id: string;
     /** What the provider returns: the inputs plus the computed properties. */
@@ -51,7 +54,7 @@ export function resourceState(type: string, logicalName: string, inputs: Inputs,
     const given = inputs[nameProperty];
     const autonamed = typeof given !== "string" && !type.startsWith("pulumi:");
     const suffix = hash(`${type}::${logicalName}`);
-    const physicalName = !autonamed ? String(given ?? logicalName)
+    const physicalName = !autonamed || namedAfterResource.has(type) ? String(given ?? logicalName)
         : pkg === "azure-native" ? `${logicalName}${suffix.slice(0, 8)}` : `${logicalName}-${suffix.slice(0, 7)}`;
     const ctx = resourceContext(cloud, type, logicalName, inputs, physicalName);
     const armType = azureResourceTypes[type];
