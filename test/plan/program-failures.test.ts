@@ -37,13 +37,15 @@ describe("offline plan process: a failing program exits 2 with its own message a
         { name: "timer-throw", mode: "a throw in a timer", message: "quota check failed: 0 of 10 slots left", at: "8:11" },
         { name: "event-throw", mode: "a throw in an event handler", message: "no capacity in eu-west-3", at: "8:11" },
         { name: "unhandled-rejection", mode: "an unhandled promise rejection", message: "no owner registered for team payments", at: "7:11" },
+        { name: "early-exit", mode: "process.exit(1) halfway", message: "it called process.exit(1) before it finished", at: "8:13",
+            printed: "SHIPPING_REGION is not set\n" },
     ];
-    for (const { name, mode, message, at } of cases) {
+    for (const { name, mode, message, at, printed = "" } of cases) {
         it(`${mode}: exit 2, "${message}" at index.ts:${at}, no internal path, no process left`, async () => {
             const outcome = await planFailing(name);
             assert.equal(outcome.code, 2, outcome.stderr);
             assert.equal(outcome.stdout, "");
-            assert.equal(outcome.stderr, `error: the program failed: ${message}\n  location: ${path.join(FIXTURES, name, "index.ts")}:${at}\n`);
+            assert.equal(outcome.stderr, `${printed}error: the program failed: ${message}\n  location: ${path.join(FIXTURES, name, "index.ts")}:${at}\n`);
             assert.doesNotMatch(outcome.stderr, INTERNALS);
         });
     }

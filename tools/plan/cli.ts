@@ -3,6 +3,8 @@ import { describeProgramFailure } from "./failure";
 import { main } from "./main";
 import { configurePlanProcess } from "./process-settings";
 
+/** Node's own exit: a program run replaces process.exit meanwhile (a program calling it fails), the plan's exits are real. */
+const exit = process.exit.bind(process);
 const verbose = process.argv.includes("--verbose");
 configurePlanProcess(verbose);
 
@@ -26,7 +28,7 @@ let finishedWith: number | undefined;
 function failLate(error: unknown): void {
     if (programIsRunning()) return; // the run reports it
     if (finishedWith !== 2) process.stderr.write(describeProgramFailure(error, verbose, startDir));
-    process.exit(2);
+    exit(2);
 }
 process.on("uncaughtException", failLate);
 process.on("unhandledRejection", failLate);
@@ -34,7 +36,7 @@ process.on("unhandledRejection", failLate);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
         process.stderr.write(`error: the plan was interrupted (${signal})\n`);
-        process.exit(SIGNAL_EXIT[signal]);
+        exit(SIGNAL_EXIT[signal]);
     });
 }
 
@@ -45,5 +47,5 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 main(process.argv.slice(2), { projectDir: startDir, stdout: process.stdout, stderr: process.stderr })
     .then((code) => {
         finishedWith = code;
-        process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+        process.stdout.write("", () => process.stderr.write("", () => exit(code)));
     });
