@@ -2,31 +2,49 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 /**
- * The output-only properties a provider SDK declares for a resource type: in the generated class the
- * constructor's create branch sets each one to `undefined /*out*\/` before registering. Read from the
- * module the program itself loaded (it is in require.cache once the program constructed the resource),
- * so another SDK version in the program's own node_modules answers for its own types.
+ * What the provider SDK the program loaded says about a resource type. In the generated class, the
+ * constructor's create branch sets each output-only property to `undefined /*out*\/` before registering;
+ * the declaration file names the Azure API version. Read from the module in require.cache (the program
+ * loaded it to construct the resource), so another SDK version in the program's own node_modules answers
+ * for its own types.
  */
-const cache = new Map<string, readonly string[] | undefined>();
-
-const OUTPUT_LINE = /^\s*resourceInputs\["([A-Za-z0-9_$]+)"\] = undefined \/\*out\*\/;\s*$/;
-
-export function declaredOutputs(type: string, loadedFiles: () => Iterable<string> = () => Object.keys(require.cache)): readonly string[] | undefined {
-    if (cache.has(type)) return cache.get(type);
-    const file = moduleFileOf(type, loadedFiles());
-    const outputs = file ? outputsDeclaredIn(fs.readFileSync(file, "utf8")) : undefined;
-    // An SDK module not loaded yet may be loaded later: only a found answer is kept.
-    if (outputs) cache.set(type, outputs);
-    return outputs;
+interface TypeModule {
+    outputs: readonly string[];
+    apiVersion: string | undefined;
 }
 
-/** Also from the generated module: the API version an azure-native resource type uses. */
-export function azureApiVersion(type: string, loadedFiles: () => Iterable<string> = () => Object.keys(require.cache)): string | undefined {
-    const file = moduleFileOf(type, loadedFiles());
-    if (!file) return undefined;
+const modules = new Map<string, TypeModule>();
+/** Types no loaded module declares, with how many modules were loaded then: looked for again only once more are. */
+const notDeclared = new Map<string, number>();
+
+const OUTPUT_LINE = /^\s*resourceInputs\["([A-Za-z0-9_$]+)"\] = undefined \/\*out\*\/;\s*$/;
+const API_VERSION = /Uses Azure REST API version ([0-9]{4}-[0-9]{2}-[0-9]{2}(?:-preview)?)/;
+
+/** The output-only properties the SDK declares for a type; undefined for a local component or an unloaded SDK. */
+export function declaredOutputs(type: string): readonly string[] | undefined {
+    return typeModule(type)?.outputs;
+}
+
+/** The Azure REST API version an azure-native resource type uses. */
+export function azureApiVersion(type: string): string | undefined {
+    return typeModule(type)?.apiVersion;
+}
+
+function typeModule(type: string): TypeModule | undefined {
+    const known = modules.get(type);
+    if (known) return known;
+    const loaded = Object.keys(require.cache);
+    if (notDeclared.get(type) === loaded.length) return undefined;
+    const file = moduleFileOf(type, loaded);
+    if (!file) {
+        notDeclared.set(type, loaded.length);
+        return undefined;
+    }
     const declarations = file.replace(/\.js$/, ".d.ts");
-    if (!fs.existsSync(declarations)) return undefined;
-    return /Uses Azure REST API version ([0-9]{4}-[0-9]{2}-[0-9]{2}(?:-preview)?)/.exec(fs.readFileSync(declarations, "utf8"))?.[1];
+    const apiVersion = fs.existsSync(declarations) ? API_VERSION.exec(fs.readFileSync(declarations, "utf8"))?.[1] : undefined;
+    const module = { outputs: outputsDeclaredIn(fs.readFileSync(file, "utf8")), apiVersion };
+    modules.set(type, module);
+    return module;
 }
 
 /** The first run of `/*out*\/` assignments: the create branch (the `get` branch repeats every property). */
@@ -52,7 +70,7 @@ function moduleFileOf(type: string, loaded: Iterable<string>): string | undefine
     const fileName = `${path.sep}${typeName.toLowerCase()}.js`;
     const declaration = new RegExp(`__pulumiType = ['"]${type.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}['"]`);
     for (const file of loaded) {
-        if (!file.toLowerCase().endsWith(fileName) || !file.includes(packageDir)) continue;
+        if (!file.includes(packageDir) || !file.toLowerCase().endsWith(fileName)) continue;
         if (declaration.test(fs.readFileSync(file, "utf8"))) return file;
     }
     return undefined;
