@@ -83,6 +83,11 @@ const corpus: CorpusProgram[] = [
     },
     { name: "aws-efs-lambda", stack: "dev", exit: 0, resources: 9, shows: [...AWS_LAMBDA_BASICS, "vpc-requires-nat"] },
     {
+        name: "aws-vpc-lambda", stack: "production", exit: 1, resources: 22, shows: [...AWS_LAMBDA_BASICS, "vpc-requires-nat"],
+        check: (doc) => assert.ok(doc.violations.some((v) => v.policy === "vpc-requires-nat" && v.level === "mandatory"
+            && v.urn === "urn:pulumi:production::vpc-lambda::aws:lambda/function:Function::in-vpc")),
+    },
+    {
         name: "aws-container-lambda", stack: "dev", exit: 0, resources: 8, shows: AWS_LAMBDA_BASICS,
         check: (doc) => {
             assert.match(String(byType(doc, LAMBDA)[0]?.inputs.imageUri),
@@ -101,6 +106,12 @@ const corpus: CorpusProgram[] = [
         },
     },
     { name: "gcp-cloud-run-v1", stack: "dev", exit: 0, resources: 3, shows: ["no-public-cloud-run"] },
+    {
+        // Under production's policy config the public invoker blocks the deployment.
+        name: "gcp-cloud-run-v1", stack: "production", exit: 1, resources: 3, shows: ["no-public-cloud-run"],
+        check: (doc) => assert.deepEqual(doc.violations.filter((v) => v.level === "mandatory").map((v) => [v.policy, v.urn]),
+            [["no-public-cloud-run", "urn:pulumi:production::hello-run::gcp:cloudrun/iamMember:IamMember::hello-everyone"]]),
+    },
     { name: "gcp-cloud-run-v2", stack: "dev", exit: 0, resources: 5, shows: [], clean: ["no-public-cloud-run", "reserved-concurrency-required"] },
     { name: "gcp-functions-gen1", stack: "dev", exit: 0, resources: 5, shows: [] },
     { name: "gcp-functions-gen2", stack: "dev", exit: 0, resources: 4, shows: [] },
@@ -156,7 +167,7 @@ describe("the corpus: public serverless program shapes planned from another fold
 
     for (const program of corpus) {
         const shown = [...program.shows].sort();
-        it(`${program.name}: exit ${program.exit}, ${program.resources} resources${shown.length ? `, shows ${shown.join(", ")}` : ""}`, async () => {
+        it(`${program.name} (${program.stack}): exit ${program.exit}, ${program.resources} resources${shown.length ? `, shows ${shown.join(", ")}` : ""}`, async () => {
             const outcome = await planInProcess(["--program", `test/fixtures/programs/${program.name}/index.ts`, "--stack", program.stack, "--json"], realPack);
             assert.equal(outcome.code, program.exit, outcome.stderr);
             const doc = planJson(outcome);
