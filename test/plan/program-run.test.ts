@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { loadStackConfig, runProgram } from "../../tools/harness";
 import type { PlanDocument } from "../../tools/plan/json-output";
 import { PolicyPackProcess, startPolicyPack } from "../../tools/policy-pack";
@@ -98,6 +99,12 @@ describe("offline plan runs a program the way the Pulumi CLI does (pack that rep
 });
 
 describe("mock harness: a program file runs from its project folder", () => {
+    it("reports the organization of a local backend, as the CLI does after `pulumi login --local`", async () => {
+        const run = await runProgram({ program: () => ({ organization: pulumi.getOrganization() }),
+            config: { project: "p", stack: "dev", values: {}, secretKeys: [] } });
+        assert.equal(run.outputs.organization, "organization");
+    });
+
     it("sets the mocks on the program's own @pulumi/pulumi (its node_modules) and runs it with this repository's provider packages", async () => {
         const dir = copyOutside(path.join(FIXTURES, "own-sdk"));
         const ownSdk = path.join(dir, "node_modules", "@pulumi", "pulumi");

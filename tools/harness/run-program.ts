@@ -86,6 +86,9 @@ interface ProgramSdk {
     settings: RuntimeSettings;
 }
 
+/** The organization the CLI reports with a local backend (`pulumi login --local`); programs read it for stack references. */
+const LOCAL_ORGANIZATION = "organization";
+
 /** Exit-time rounds before giving up on a program whose `beforeExit` handlers keep registering. */
 const MAX_EXIT_ROUNDS = 100;
 
@@ -167,7 +170,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         const sdk = loadSdk(programFile ? path.dirname(programFile) : undefined);
         disablePromiseBookkeeping();
         sdk.pulumi.runtime.setAllConfig(values, secretKeys);
-        await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview);
+        await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview, LOCAL_ORGANIZATION);
         standIn.attach(sdk.settings.getMonitor() as Parameters<StandInCloud["attach"]>[0]);
         patchMonitor(sdk.settings, stack, project, record, pendingUrns);
         const program = programFile ? loadProgram(programFile) : options.program as () => unknown;
