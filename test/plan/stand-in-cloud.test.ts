@@ -1,6 +1,12 @@
 import { strict as assert } from "node:assert";
 import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { ChildRegistrar, StandInCloud, UNKNOWN, Unresolved } from "../../tools/harness/stand-in";
+import { awsOutputs } from "../../tools/harness/stand-in/aws-outputs";
+import { declaredOutputs } from "../../tools/harness/stand-in/declared-outputs";
+import { azureOutputs, azureResourceTypes } from "../../tools/harness/stand-in/azure-outputs";
+import { gcpOutputs } from "../../tools/harness/stand-in/gcp-outputs";
 
 const location = { awsRegion: "eu-west-1", awsAccountId: "123456789012", gcpProject: "corpus-project", gcpRegion: "europe-west1",
     azureSubscriptionId: "00000000-0000-0000-0000-000000000000" };
@@ -31,8 +37,32 @@ function loadSdkModules(): void {
     require("@pulumi/awsx/lb/networkLoadBalancer");
 }
 
+/** The SDK module that declares a type token: `aws:lambda/function:Function` -> @pulumi/aws/lambda/function. */
+function sdkModuleOf(type: string): string {
+    const [pkg, module, typeName] = type.split(":");
+    const sdk = path.dirname(require.resolve(`@pulumi/${pkg}/package.json`));
+    const relative = pkg === "azure-native" ? `${module}/${typeName[0].toLowerCase()}${typeName.slice(1)}` : module;
+    const file = [relative, relative.toLowerCase()].map((r) => path.join(sdk, `${r}.js`)).find((f) => fs.existsSync(f));
+    assert.ok(file, `no SDK module for ${type}`);
+    return file;
+}
+
 describe("stand-in cloud", () => {
     before(loadSdkModules);
+
+    it("has a row for each type whose outputs cover every output its provider SDK declares (names checked against the SDK)", () => {
+        const types = [...new Set([...Object.keys(awsOutputs), ...Object.keys(gcpOutputs), ...Object.keys(azureOutputs), ...Object.keys(azureResourceTypes)])];
+        const gaps: string[] = [];
+        for (const type of types) {
+            require(sdkModuleOf(type));
+            assert.ok(declaredOutputs(type), `the SDK's declaration of ${type} is found`);
+            const { cloud } = standIn();
+            cloud.newResource(type, "row", {}, true, `urn:${type}`);
+            gaps.push(...cloud.unresolved.map((u) => u.token));
+        }
+        assert.deepEqual(gaps, []);
+        assert.ok(types.length > 100, `${types.length} types`);
+    });
 
     it("renders aws.iam.getPolicyDocument from its arguments as the provider does", () => {
         const { cloud } = standIn();

@@ -231,6 +231,64 @@ export const awsOutputs: Record<string, OutputRow> = {
         const arn = awsArn(c, "elasticloadbalancing", `listener/app/${c.physicalName.slice(0, 32)}/${c.hex(16)}/${c.hex(16)}`);
         return { id: arn, arn };
     },
+    "aws:acm/certificate:Certificate": (c) => {
+        const domain = text(c.inputs.domainName, "example.com");
+        const arn = awsArn(c, "acm", `certificate/${c.uuid()}`);
+        return { id: arn, arn, status: "ISSUED", type: "AMAZON_ISSUED", notAfter: "2027-01-01T00:00:00Z", notBefore: CREATED_AT,
+            pendingRenewal: false, renewalEligibility: "ELIGIBLE", renewalSummaries: [], validationEmails: [],
+            domainValidationOptions: [domain, ...((c.inputs.subjectAlternativeNames as string[] | undefined) ?? [])].map((name) => ({
+                domainName: name, resourceRecordName: `_${c.hex(32)}.${name}.`, resourceRecordType: "CNAME",
+                resourceRecordValue: `_${c.hex(32).split("").reverse().join("")}.acm-validations.aws.` })) };
+    },
+    "aws:acm/certificateValidation:CertificateValidation": () => ({ id: "2026-01-01 00:00:00 +0000 UTC" }),
+    "aws:route53/record:Record": (c) => {
+        const name = text(c.inputs.name, c.physicalName).replace(/\.$/, "");
+        return { id: `${text(c.inputs.zoneId, "Z0")}_${name}_${text(c.inputs.type, "A")}`, fqdn: name };
+    },
+    "aws:apigatewayv2/domainName:DomainName": (c) => ({
+        id: text(c.inputs.domainName, c.physicalName), apiMappingSelectionExpression: "$request.basepath",
+        arn: `arn:aws:apigateway:${c.cloud.awsRegion}::/domainnames/${text(c.inputs.domainName, c.physicalName)}`,
+        domainNameConfiguration: { ...(c.inputs.domainNameConfiguration as object | undefined),
+            targetDomainName: `d-${c.hex(10)}.execute-api.${c.cloud.awsRegion}.amazonaws.com`, hostedZoneId: "ZLY8HYME6SFDD" },
+    }),
+    "aws:apigatewayv2/apiMapping:ApiMapping": (c) => ({ id: c.hex(6) }),
+    "aws:apigatewayv2/authorizer:Authorizer": (c) => ({ id: c.hex(6) }),
+    "aws:apigateway/domainName:DomainName": (c) => {
+        const domain = text(c.inputs.domainName, c.physicalName);
+        return { id: domain, arn: `arn:aws:apigateway:${c.cloud.awsRegion}::/domainnames/${domain}`, certificateUploadDate: CREATED_AT,
+            cloudfrontDomainName: `d${c.hex(13)}.cloudfront.net`, cloudfrontZoneId: "Z2FDTNDATAQYW2", domainNameId: c.hex(10),
+            regionalDomainName: `d-${c.hex(10)}.execute-api.${c.cloud.awsRegion}.amazonaws.com`, regionalZoneId: "ZLY8HYME6SFDD" };
+    },
+    "aws:apigateway/basePathMapping:BasePathMapping": (c) => ({ id: `${text(c.inputs.domainName, "")}/${text(c.inputs.basePath, "")}` }),
+    "aws:apigateway/account:Account": () => ({ id: "api-gateway-account", apiKeyVersion: "4", features: ["UsagePlans"],
+        throttleSettings: [{ burstLimit: 5000, rateLimit: 10000 }] }),
+    "aws:apigateway/apiKey:ApiKey": (c) => ({ id: c.hex(10), arn: `arn:aws:apigateway:${c.cloud.awsRegion}::/apikeys/${c.hex(10)}`,
+        createdDate: CREATED_AT, lastUpdatedDate: CREATED_AT, value: c.hex(40) }),
+    "aws:apigateway/usagePlan:UsagePlan": (c) => ({ id: c.hex(6), arn: `arn:aws:apigateway:${c.cloud.awsRegion}::/usageplans/${c.hex(6)}` }),
+    "aws:apigateway/authorizer:Authorizer": (c) => ({ id: c.hex(6),
+        arn: `arn:aws:apigateway:${c.cloud.awsRegion}::/restapis/${text(c.inputs.restApi, "")}/authorizers/${c.hex(6)}` }),
+    "aws:cloudwatch/eventBus:EventBus": (c) => ({ id: c.physicalName, arn: awsArn(c, "events", `event-bus/${c.physicalName}`) }),
+    "aws:cloudwatch/dashboard:Dashboard": (c) => ({ id: text(c.inputs.dashboardName, c.physicalName),
+        dashboardArn: `arn:aws:cloudwatch::${c.cloud.awsAccountId}:dashboard/${text(c.inputs.dashboardName, c.physicalName)}` }),
+    "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter": (c) => ({ id: `cwlsf-${c.hex(10)}` }),
+    "aws:cognito/userPool:UserPool": (c) => {
+        const id = `${c.cloud.awsRegion}_${c.hex(9)}`;
+        return { id, arn: awsArn(c, "cognito-idp", `userpool/${id}`), endpoint: `cognito-idp.${c.cloud.awsRegion}.amazonaws.com/${id}`,
+            creationDate: CREATED_AT, lastModifiedDate: CREATED_AT, estimatedNumberOfUsers: 0, customDomain: "", domain: "" };
+    },
+    "aws:cognito/userPoolClient:UserPoolClient": (c) => ({ id: c.hex(26), clientSecret: c.inputs.generateSecret === true ? c.hex(51) : "" }),
+    "aws:cloudfront/distribution:Distribution": (c) => {
+        const id = `E${c.hex(13).toUpperCase()}`;
+        return { id, arn: `arn:aws:cloudfront::${c.cloud.awsAccountId}:distribution/${id}`, callerReference: c.uuid(),
+            domainName: `d${c.hex(13)}.cloudfront.net`, etag: `E${c.hex(13).toUpperCase()}`, hostedZoneId: "Z2FDTNDATAQYW2",
+            inProgressValidationBatches: 0, lastModifiedTime: CREATED_AT, loggingV1Enabled: false, status: "Deployed",
+            trustedKeyGroups: [{ enabled: false, items: [] }], trustedSigners: [{ enabled: false, items: [] }] };
+    },
+    "aws:kinesis/stream:Stream": (c) => ({ id: awsArn(c, "kinesis", `stream/${c.physicalName}`), arn: awsArn(c, "kinesis", `stream/${c.physicalName}`) }),
+    "aws:kms/alias:Alias": (c) => ({ id: text(c.inputs.name, `alias/${c.physicalName}`), arn: awsArn(c, "kms", text(c.inputs.name, `alias/${c.physicalName}`)),
+        targetKeyArn: awsArn(c, "kms", `key/${text(c.inputs.targetKeyId, "")}`) }),
+    "aws:lambda/layerVersionPermission:LayerVersionPermission": (c) => ({ id: `${text(c.inputs.layerName, "")},${String(c.inputs.versionNumber ?? 1)}`,
+        revisionId: c.uuid(), policy: "" }),
 };
 
 function s3Bucket(c: ResourceContext) {

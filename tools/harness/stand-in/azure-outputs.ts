@@ -24,6 +24,9 @@ export const azureResourceTypes: Record<string, string> = {
     "azure-native:managedidentity:UserAssignedIdentity": "Microsoft.ManagedIdentity/userAssignedIdentities",
     "azure-native:authorization:RoleAssignment": "Microsoft.Authorization/roleAssignments",
     "azure-native:servicebus:Namespace": "Microsoft.ServiceBus/namespaces",
+    "azure-native:web:WebAppSourceControl": "Microsoft.Web/sites/sourcecontrols",
+    "azure-native:web:WebAppFunction": "Microsoft.Web/sites/functions",
+    "azure-native:cosmosdb:DatabaseAccount": "Microsoft.DocumentDB/databaseAccounts",
     "azure-native:servicebus:Queue": "Microsoft.ServiceBus/namespaces/queues",
     "azure-native:eventgrid:Topic": "Microsoft.EventGrid/topics",
 };
@@ -103,6 +106,22 @@ export const azureOutputs: Record<string, OutputRow> = {
     // A secret lives where its vault does; the stand-in's vaults are in its default region.
     "azure-native:keyvault:Secret": () => ({ location: DEFAULT_LOCATION }),
     "azure-native:managedidentity:UserAssignedIdentity": (c) => ({ clientId: c.uuid("client"), principalId: c.uuid("principal"), tenantId: c.uuid("tenant") }),
+    "azure-native:servicebus:Namespace": (c) => ({
+        serviceBusEndpoint: `https://${c.physicalName}.servicebus.windows.net:443/`, metricId: `${c.cloud.azureSubscriptionId}:${c.physicalName}`,
+        status: "Active", createdAt: CREATED_AT, updatedAt: CREATED_AT,
+    }),
+    "azure-native:servicebus:Queue": () => ({
+        location: DEFAULT_LOCATION, accessedAt: CREATED_AT, createdAt: CREATED_AT, updatedAt: CREATED_AT, messageCount: 0, sizeInBytes: 0,
+        countDetails: { activeMessageCount: 0, deadLetterMessageCount: 0, scheduledMessageCount: 0, transferDeadLetterMessageCount: 0, transferMessageCount: 0 },
+    }),
+    "azure-native:eventgrid:Topic": (c) => ({
+        endpoint: `https://${c.physicalName}.${text(c.inputs.location, DEFAULT_LOCATION)}-1.eventgrid.azure.net/api/events`, metricResourceId: c.uuid(),
+        privateEndpointConnections: [],
+    }),
+    "azure-native:cosmosdb:DatabaseAccount": (c) => ({
+        documentEndpoint: `https://${c.physicalName}.documents.azure.com:443/`, instanceId: c.uuid(), keyVaultKeyUriVersion: undefined,
+        keysMetadata: {}, privateEndpointConnections: [], failoverPolicies: [], readLocations: [], writeLocations: [],
+    }),
     "azure-native:authorization:RoleAssignment": () => ({
         createdBy: "planner", createdOn: CREATED_AT, updatedBy: "planner", updatedOn: CREATED_AT,
     }),

@@ -114,6 +114,34 @@ export const gcpOutputs: Record<string, OutputRow> = {
     },
     "gcp:projects/iAMMember:IAMMember": (c) => iamEtag(c),
     "gcp:projects/service:Service": (c) => ({ id: `${project(c)}/${text(c.inputs.service, c.physicalName)}` }),
+    "gcp:cloudbuild/trigger:Trigger": (c) => ({ id: `projects/${project(c)}/triggers/${c.uuid()}`, triggerId: c.uuid(), createTime: CREATED_AT }),
+    "gcp:eventarc/trigger:Trigger": (c) => ({ id: `projects/${project(c)}/locations/${location(c)}/triggers/${c.physicalName}`, conditions: {} }),
+    "gcp:cloudtasks/queue:Queue": (c) => ({ id: `projects/${project(c)}/locations/${location(c)}/queues/${c.physicalName}`, state: "RUNNING" }),
+    "gcp:storage/bucketIAMMember:BucketIAMMember": (c) => iamEtag(c),
+    "gcp:pubsub/topicIAMMember:TopicIAMMember": (c) => iamEtag(c),
+    "gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember": (c) => iamEtag(c),
+    "gcp:secretmanager/secretIamMember:SecretIamMember": (c) => iamEtag(c),
+    "gcp:serviceaccount/iAMMember:IAMMember": (c) => iamEtag(c),
+    "gcp:apigateway/api:Api": (c) => {
+        const name = `projects/${project(c)}/locations/global/apis/${text(c.inputs.apiId, c.physicalName)}`;
+        return { id: name, name };
+    },
+    "gcp:apigateway/apiConfig:ApiConfig": (c) => {
+        const name = `projects/${project(c)}/locations/global/apis/${text(c.inputs.api, "")}/configs/${text(c.inputs.apiConfigId, c.physicalName)}`;
+        return { id: name, name, serviceConfigId: `${c.physicalName}-${c.hex(6)}` };
+    },
+    "gcp:apigateway/gateway:Gateway": (c) => {
+        const gatewayId = text(c.inputs.gatewayId, c.physicalName);
+        const name = `projects/${project(c)}/locations/${text(c.inputs.region, c.cloud.gcpRegion)}/gateways/${gatewayId}`;
+        return { id: name, name, defaultHostname: `${gatewayId}-${c.hex(8)}.${regionCode(text(c.inputs.region, c.cloud.gcpRegion))}.gateway.dev` };
+    },
+    "gcp:firestore/database:Database": (c) => ({
+        id: `projects/${project(c)}/databases/${c.physicalName}`, uid: c.uuid(), keyPrefix: "", earliestVersionTime: CREATED_AT, versionRetentionPeriod: "3600s",
+    }),
+    "gcp:vpcaccess/connector:Connector": (c) => ({
+        id: `projects/${project(c)}/locations/${text(c.inputs.region, c.cloud.gcpRegion)}/connectors/${c.physicalName}`, state: "READY", connectedProjects: [project(c)],
+        selfLink: `projects/${project(c)}/locations/${text(c.inputs.region, c.cloud.gcpRegion)}/connectors/${c.physicalName}`,
+    }),
 };
 
 function iamEtag(c: ResourceContext) {
