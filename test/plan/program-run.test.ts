@@ -99,6 +99,12 @@ describe("offline plan runs a program the way the Pulumi CLI does (pack that rep
 });
 
 describe("mock harness: a program file runs from its project folder", () => {
+    it("waits for the program's own timers, as its process would: a queue registered by a timer is recorded", async () => {
+        const file = path.join(FIXTURES, "late-timer", "index.ts");
+        const run = await runProgram({ program: file, config: loadStackConfig({ projectDir: path.dirname(file), stack: "dev" }) });
+        assert.deepEqual(run.resources.map((r) => r.name), ["late-timer-dev", "jobs", "retries"]);
+    });
+
     it("reports the organization of a local backend, as the CLI does after `pulumi login --local`", async () => {
         const run = await runProgram({ program: () => ({ organization: pulumi.getOrganization() }),
             config: { project: "p", stack: "dev", values: {}, secretKeys: [] } });

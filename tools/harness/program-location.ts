@@ -49,12 +49,22 @@ export function recordProgramSources(): () => void {
 /** The program's own frame closest to where `error` was thrown, if its stack has one. */
 export function programLocation(error: unknown): ProgramLocation | undefined {
     const stack = error instanceof Error && typeof error.stack === "string" ? error.stack : "";
+    const frame = programFrame(stack);
+    return frame && original(frame);
+}
+
+/** True when the program's own code is on the current call stack (not only the SDK, a library or the harness). */
+export function calledFromProgram(): boolean {
+    return programFrame(new Error().stack ?? "") !== undefined;
+}
+
+/** The first frame of a stack trace that is in the program's own files (compiled lines). */
+function programFrame(stack: string): ProgramLocation | undefined {
     for (const line of stack.split("\n")) {
         const frame = /^\s+at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/.exec(line);
         if (!frame) continue;
         const file = frame[1].startsWith("file://") ? new URL(frame[1]).pathname : frame[1];
-        if (!isProgramFile(file)) continue;
-        return original({ file, line: Number(frame[2]), column: Number(frame[3]) });
+        if (isProgramFile(file)) return { file, line: Number(frame[2]), column: Number(frame[3]) };
     }
     return undefined;
 }

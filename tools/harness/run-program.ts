@@ -5,6 +5,7 @@ import { toEngineView } from "./engine-view";
 import { MockCloud, UNKNOWN } from "./mock-outputs";
 import { enterProgramFolder, resolveFromProgram } from "./program-folder";
 import { recordProgramSources } from "./program-location";
+import { trackProgramTimers } from "./program-timers";
 import { findProjectDir } from "./project";
 import { disablePromiseBookkeeping } from "./promise-bookkeeping";
 import { RecordedResource } from "./recorded-resource";
@@ -199,11 +200,20 @@ async function runToExit(sdk: ProgramSdk, program: () => unknown, fromFile: bool
     failed.catch(() => undefined);
     const stopCapture = captureUncaughtErrors((error) => failWith(error));
     const stopRecording = fromFile ? recordProgramSources() : () => undefined;
+    const timers = trackProgramTimers();
+    // Until the program's process would be idle: registrations answered, its timers fired.
+    const idle = async () => {
+        await settle();
+        while (timers.busy()) {
+            await timers.idle();
+            await settle();
+        }
+    };
     try {
         return await Promise.race([failed, (async () => {
             const returned = await sdk.pulumi.runtime.runInPulumiStack(async () => program() as Record<string, unknown>);
-            await settle();
-            await runExitHandlers(settle, registrations);
+            await idle();
+            await runExitHandlers(idle, registrations);
             return returned ?? {};
         })()]);
     } catch (err) {
@@ -212,6 +222,7 @@ async function runToExit(sdk: ProgramSdk, program: () => unknown, fromFile: bool
         await Promise.race([settle().catch(() => undefined), unrefDelay(2000)]);
         throw err;
     } finally {
+        timers.stop();
         stopRecording();
         stopCapture();
     }
@@ -221,12 +232,12 @@ async function runToExit(sdk: ProgramSdk, program: () => unknown, fromFile: bool
  * What Node does when a program's event loop empties: `beforeExit` handlers run, and may register more
  * (`bucket.onObjectCreated` registers its BucketNotification this way); again until a round adds nothing.
  */
-async function runExitHandlers(settle: () => Promise<void>, registrations: () => number): Promise<void> {
+async function runExitHandlers(idle: () => Promise<void>, registrations: () => number): Promise<void> {
     for (let round = 0; round < MAX_EXIT_ROUNDS; round++) {
         const before = registrations();
         process.emit("beforeExit", typeof process.exitCode === "number" ? process.exitCode : 0);
         await new Promise(setImmediate);
-        await settle();
+        await idle();
         if (registrations() === before) return;
     }
 }
