@@ -91,6 +91,12 @@ describe("stand-in cloud", () => {
             Condition: { ArnEquals: { "aws:SourceArn": ["arn:b", "arn:a"] } } }]);
     });
 
+    it("fails getPolicyDocument on a source document that is not JSON, naming the argument", () => {
+        const { cloud } = standIn();
+        assert.throws(() => cloud.invoke("aws:iam/getPolicyDocument:getPolicyDocument", { sourcePolicyDocuments: ["{not json"] }),
+            /^Error: aws\.iam\.getPolicyDocument: sourcePolicyDocuments\[0\] is not a JSON policy document: \{not json$/);
+    });
+
     it("answers an invoke outside the table as unknown and lists it with a null URN", () => {
         const { cloud } = standIn();
         const result = cloud.invoke("aws:route53/getZone:getZone", { name: "example.com" });

@@ -28,9 +28,9 @@ export function renderPolicyDocument(args: Record<string, unknown>): { json: str
         if (index >= 0) statements[index] = statement;
         else statements.push(statement);
     };
-    for (const source of documents(args.sourcePolicyDocuments)) source.forEach(put);
+    for (const source of documents(args.sourcePolicyDocuments, "sourcePolicyDocuments")) source.forEach(put);
     for (const statement of (args.statements as Statement[] | undefined) ?? []) put(renderStatement(statement));
-    for (const override of documents(args.overridePolicyDocuments)) override.forEach(put);
+    for (const override of documents(args.overridePolicyDocuments, "overridePolicyDocuments")) override.forEach(put);
     const document: Rendered = {
         Version: typeof args.version === "string" ? args.version : "2012-10-17",
         ...(typeof args.policyId === "string" ? { Id: args.policyId } : {}),
@@ -79,11 +79,16 @@ function conditions(entries: Statement["conditions"]): Rendered {
     return { Condition: byTest };
 }
 
-/** The statements of each JSON policy document given as a source or override. */
-function documents(value: unknown): Rendered[][] {
+/** The statements of each JSON policy document given as a source or override; text that is not JSON fails as the provider fails. */
+function documents(value: unknown, argument: string): Rendered[][] {
     if (!Array.isArray(value)) return [];
-    return value.filter((v): v is string => typeof v === "string").map((text) => {
-        const parsed = JSON.parse(text) as { Statement?: Rendered | Rendered[] };
+    return value.filter((v): v is string => typeof v === "string").map((text, index) => {
+        let parsed: { Statement?: Rendered | Rendered[] };
+        try {
+            parsed = JSON.parse(text) as typeof parsed;
+        } catch {
+            throw new Error(`aws.iam.getPolicyDocument: ${argument}[${index}] is not a JSON policy document: ${text.slice(0, 80)}`);
+        }
         return Array.isArray(parsed.Statement) ? parsed.Statement : parsed.Statement ? [parsed.Statement] : [];
     });
 }

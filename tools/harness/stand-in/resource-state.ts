@@ -9,15 +9,17 @@ import type { OutputRow } from "./output-row";
 /** The engine's marker for a value not known until the resource exists (what a first preview sees). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-const rows: Record<string, OutputRow> = { ...awsOutputs, ...gcpOutputs, ...azureOutputs };
-
 /** Output rows for types outside the three clouds that serverless programs build with. */
-rows["docker-build:index:Image"] = (c) => {
-    const digest = `sha256:${c.hex(64)}`;
-    const tags = c.inputs.tags as unknown[] | undefined;
-    const firstTag = typeof tags?.[0] === "string" ? tags[0] : c.physicalName;
-    return { id: c.physicalName, digest, ref: `${firstTag.replace(/:[^/:]*$/, "")}@${digest}`, contextHash: c.hex(64) };
+const toolOutputs: Record<string, OutputRow> = {
+    "docker-build:index:Image": (c) => {
+        const digest = `sha256:${c.hex(64)}`;
+        const tags = c.inputs.tags as unknown[] | undefined;
+        const firstTag = typeof tags?.[0] === "string" ? tags[0] : c.physicalName;
+        return { id: c.physicalName, digest, ref: `${firstTag.replace(/:[^/:]*$/, "")}@${digest}`, contextHash: c.hex(64) };
+    },
 };
+
+const rows: Record<string, OutputRow> = { ...awsOutputs, ...gcpOutputs, ...azureOutputs, ...toolOutputs };
 
 /** The property that carries the physical name of an azure-native resource (azure autonames it). */
 const azureNameProperty: Record<string, string> = {
