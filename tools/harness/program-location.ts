@@ -8,8 +8,12 @@ export interface ProgramLocation {
     column: number;
 }
 
-/** The harness's own folder (tools/): its frames are never the program's. */
-const HARNESS_DIR = path.resolve(__dirname, "..") + path.sep;
+/** The offline plan's own code (harness, plan, policy-pack client): never the program's, whatever it plans. */
+const PLAN_CODE_DIRS = ["harness", "plan", "policy-pack"].map((dir) => path.resolve(__dirname, "..", dir) + path.sep);
+
+export function isPlanCode(file: string): boolean {
+    return PLAN_CODE_DIRS.some((dir) => file.startsWith(dir));
+}
 const INLINE_MAP = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/;
 
 interface CompilingModule {
@@ -77,7 +81,7 @@ export function programMessage(error: unknown): string {
 }
 
 function isProgramFile(file: string): boolean {
-    return path.isAbsolute(file) && !file.startsWith(HARNESS_DIR) && !file.includes(`${path.sep}node_modules${path.sep}`);
+    return path.isAbsolute(file) && !isPlanCode(file) && !file.includes(`${path.sep}node_modules${path.sep}`);
 }
 
 /** Maps a frame of tsx's compiled code back to the TypeScript source, when Node did not already. */

@@ -4,7 +4,7 @@ import { engineUrn } from "./engine-urn";
 import { toEngineView } from "./engine-view";
 import { MockCloud, UNKNOWN } from "./mock-outputs";
 import { enterProgramFolder, resolveFromProgram } from "./program-folder";
-import { recordProgramSources } from "./program-location";
+import { isPlanCode, recordProgramSources } from "./program-location";
 import { trackProgramTimers } from "./program-timers";
 import { findProjectDir } from "./project";
 import { disablePromiseBookkeeping } from "./promise-bookkeeping";
@@ -312,9 +312,6 @@ function defaultProvider(stack: string, project: string, type: string, version: 
     return `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::default${suffix}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`;
 }
 
-/** The plan's own modules (tools/): never reloaded, they hold the state of the run in progress. */
-const TOOLS_DIR = path.resolve(__dirname, "..") + path.sep;
-
 /**
  * Loads a program file fresh (the modules of its folder are dropped from the require cache first, so the
  * same program can run again for another stack), inside the stack so its resources get the stack as parent.
@@ -323,7 +320,8 @@ function loadProgram(file: string): () => unknown {
     const programPrefix = path.dirname(file) + path.sep;
     return () => {
         for (const key of Object.keys(require.cache)) {
-            if (key.startsWith(programPrefix) && !key.startsWith(TOOLS_DIR) && !key.includes(`${path.sep}node_modules${path.sep}`)) {
+            // The plan's own modules are never reloaded: they hold the state of the run in progress.
+            if (key.startsWith(programPrefix) && !isPlanCode(key) && !key.includes(`${path.sep}node_modules${path.sep}`)) {
                 delete require.cache[key];
             }
         }
