@@ -7,6 +7,7 @@ import { awsOutputs } from "../../tools/harness/stand-in/aws-outputs";
 import { declaredOutputs } from "../../tools/harness/stand-in/declared-outputs";
 import { azureOutputs, azureResourceTypes } from "../../tools/harness/stand-in/azure-outputs";
 import { gcpOutputs } from "../../tools/harness/stand-in/gcp-outputs";
+import { toolOutputs } from "../../tools/harness/stand-in/resource-state";
 
 const location = { awsRegion: "eu-west-1", awsAccountId: "123456789012", gcpProject: "corpus-project", gcpRegion: "europe-west1",
     azureSubscriptionId: "00000000-0000-0000-0000-000000000000" };
@@ -41,7 +42,8 @@ function loadSdkModules(): void {
 function sdkModuleOf(type: string): string {
     const [pkg, module, typeName] = type.split(":");
     const sdk = path.dirname(require.resolve(`@pulumi/${pkg}/package.json`));
-    const relative = pkg === "azure-native" ? `${module}/${typeName[0].toLowerCase()}${typeName.slice(1)}` : module;
+    const lowerFirst = `${typeName[0].toLowerCase()}${typeName.slice(1)}`;
+    const relative = pkg === "azure-native" ? `${module}/${lowerFirst}` : module === "index" ? lowerFirst : module.replace(/^index\//, "");
     const file = [relative, relative.toLowerCase()].map((r) => path.join(sdk, `${r}.js`)).find((f) => fs.existsSync(f));
     assert.ok(file, `no SDK module for ${type}`);
     return file;
@@ -51,7 +53,8 @@ describe("stand-in cloud", () => {
     before(loadSdkModules);
 
     it("has a row for each type whose outputs cover every output its provider SDK declares (names checked against the SDK)", () => {
-        const types = [...new Set([...Object.keys(awsOutputs), ...Object.keys(gcpOutputs), ...Object.keys(azureOutputs), ...Object.keys(azureResourceTypes)])];
+        const types = [...new Set([...Object.keys(awsOutputs), ...Object.keys(gcpOutputs), ...Object.keys(azureOutputs),
+            ...Object.keys(azureResourceTypes), ...Object.keys(toolOutputs)])];
         const gaps: string[] = [];
         for (const type of types) {
             require(sdkModuleOf(type));

@@ -113,6 +113,8 @@ export const awsOutputs: Record<string, OutputRow> = {
     "aws:s3/bucketObjectv2:BucketObjectv2": (c) => ({
         ...s3Object(c), checksumCrc32: "", checksumCrc32c: "", checksumCrc64nvme: "", checksumSha1: "", checksumSha256: "",
     }),
+    "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration": (c) => s3Website(c),
+    "aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2": (c) => s3Website(c),
     "aws:sfn/stateMachine:StateMachine": (c) => {
         const arn = awsArn(c, "states", `stateMachine:${c.physicalName}`);
         return { id: arn, arn, status: "ACTIVE", creationDate: CREATED_AT, revisionId: c.hex(8), description: "",
@@ -299,6 +301,13 @@ function s3Bucket(c: ResourceContext) {
         bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com`, hostedZoneId: "Z3AQBSTGFYJSTF", region,
         websiteDomain: undefined, websiteEndpoint: undefined,
     };
+}
+
+/** The website endpoint S3 serves a bucket's website from (`<bucket>.s3-website-<region>.amazonaws.com`). */
+function s3Website(c: ResourceContext) {
+    const bucket = text(c.inputs.bucket, "");
+    const websiteDomain = `s3-website-${c.cloud.awsRegion}.amazonaws.com`;
+    return { id: bucket, websiteDomain, websiteEndpoint: `${bucket}.${websiteDomain}` };
 }
 
 function s3Object(c: ResourceContext) {

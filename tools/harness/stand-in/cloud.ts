@@ -7,7 +7,10 @@ import { resourceState, UNKNOWN } from "./resource-state";
 /** A value the stand-in cloud could not give: an invoke token, or `<type>.<property>` for an output. */
 export interface Unresolved {
     token: string;
-    /** The resource whose output it is (or the remote component whose children are unseen); null for an invoke. */
+    /**
+     * The resource whose output it is, or the remote component whose children are unseen or whose provider
+     * made the invoke; null for an invoke of the program's own.
+     */
     urn: string | null;
 }
 
@@ -73,7 +76,7 @@ export class StandInCloud {
         const expand = remoteComponents[type];
         if (!expand) this.unresolved.push({ token: type, urn });
         const outputs = expand?.({ urn, name, inputs, cloud: this.cloud, preview: this.cloud.preview, children: this.componentChildren(),
-            invoke: (token, args) => this.invoke(token, args) }) ?? {};
+            invoke: (token, args) => this.invoke(token, args, urn) }) ?? {};
         const missing = declared.filter((property) => !(property in outputs) && !(property in inputs));
         if (!this.cloud.preview) for (const property of missing) this.unresolved.push({ token: `${type}.${property}`, urn });
         return { id: undefined, state: { ...inputs, ...outputs, ...Object.fromEntries(missing.map((p) => [p, UNKNOWN])) } };
@@ -85,11 +88,14 @@ export class StandInCloud {
         return { id, state };
     }
 
-    /** The result of a provider function (`mocks.call`); one outside the table is marked unresolved. */
-    invoke(token: string, args: Record<string, unknown>): Record<string, unknown> {
+    /**
+     * The result of a provider function (`mocks.call`, or a remote component's provider calling one: `urn`
+     * is then the component's); one outside the table is marked unresolved.
+     */
+    invoke(token: string, args: Record<string, unknown>, urn: string | null = null): Record<string, unknown> {
         const row = invokeResults[token];
         if (row) return row(args, this.cloud);
-        this.unresolved.push({ token, urn: null });
+        this.unresolved.push({ token, urn });
         return { [UNRESOLVED_INVOKE]: token };
     }
 

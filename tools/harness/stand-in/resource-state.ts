@@ -1,7 +1,7 @@
 import { awsOutputs } from "./aws-outputs";
 import { azureId, azureOutputs, azureResourceTypes } from "./azure-outputs";
 import { commonOutput } from "./common-outputs";
-import { hash, Inputs, resourceContext, StandInLocation } from "./context";
+import { hash, Inputs, resourceContext, StandInLocation, text } from "./context";
 import { declaredOutputs } from "./declared-outputs";
 import { gcpOutputs } from "./gcp-outputs";
 import type { OutputRow } from "./output-row";
@@ -10,7 +10,15 @@ import type { OutputRow } from "./output-row";
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** Output rows for types outside the three clouds that serverless programs build with. */
-const toolOutputs: Record<string, OutputRow> = {
+export const toolOutputs: Record<string, OutputRow> = {
+    // @pulumi/docker's Image (the builder awsx used before docker-build): pushed to `imageName`'s registry.
+    "docker:index/image:Image": (c) => {
+        const imageName = text(c.inputs.imageName, c.physicalName);
+        const build = c.inputs.build as { context?: unknown; dockerfile?: unknown; platform?: unknown } | undefined;
+        return { id: `${imageName}-${c.hex(12)}`, baseImageName: imageName, registryServer: imageName.split("/")[0],
+            repoDigest: `${imageName.replace(/:[^/:]*$/, "")}@sha256:${c.hex(64)}`, context: text(build?.context, "."),
+            dockerfile: text(build?.dockerfile, "Dockerfile"), platform: text(build?.platform, "linux/amd64") };
+    },
     "docker-build:index:Image": (c) => {
         const digest = `sha256:${c.hex(64)}`;
         const tags = c.inputs.tags as unknown[] | undefined;
