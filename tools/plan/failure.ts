@@ -1,9 +1,9 @@
-import * as path from "node:path";
 import type { ProgramRunError } from "../harness";
 import { programLocation, programMessage } from "../harness/program-location";
 import { StackConfigError } from "../harness/stack-config";
 import { PolicyConfigError } from "../policy-pack";
 import { UsageError } from "./options";
+import { shownPath } from "./program-target";
 
 /**
  * What a user reads when the plan cannot run (exit 2): for a failing program its own message and the
@@ -21,7 +21,7 @@ export function describeFailure(error: unknown, verbose: boolean, startDir: stri
 /** A program failure reported outside a run too (a throw in a timer after its last registration). */
 export function describeProgramFailure(cause: unknown, verbose: boolean, startDir: string): string {
     const location = programLocation(cause);
-    const where = location ? `\n  location: ${path.relative(startDir, location.file) || location.file}:${location.line}:${location.column}` : "";
+    const where = location ? `\n  location: ${shownPath(location.file, startDir)}:${location.line}:${location.column}` : "";
     const hint = isMissingModule(cause) ? "\n  hint: install the program's dependencies (npm install in its folder)" : "";
     const detail = verbose && cause instanceof Error && cause.stack ? `\n${cause.stack}` : "";
     return `error: the program failed: ${programMessage(cause)}${where}${hint}${detail}\n`;

@@ -8,8 +8,8 @@ import { mermaidGraph } from "./mermaid";
 import { parsePlanOptions, PlanOptions } from "./options";
 import { divertProgramOutput } from "./program-output";
 import { NO_PROGRESS, terminalProgress } from "./progress";
-import { programTarget } from "./program-target";
-import { PackStarter, PlanResult, runPlan, shownProgram } from "./run-plan";
+import { programTarget, shownPath } from "./program-target";
+import { PackStarter, PlanResult, runPlan } from "./run-plan";
 
 /** Where the plan reads and writes; the CLI passes the process's, tests their own. */
 export interface PlanIo {
@@ -44,6 +44,6 @@ export async function main(argv: readonly string[], io: PlanIo): Promise<number>
     }
     progress.done();
     io.stdout.write(options.json ? JSON.stringify(planDocument(result), null, 2) + "\n"
-        : humanReport(result, shownProgram(programTarget(options, io.projectDir), io.projectDir)));
+        : humanReport(result, shownPath(programTarget(options, io.projectDir).programFile, io.projectDir)));
     return result.violations.some((v) => v.level === "mandatory") ? EXIT.mandatoryViolation : EXIT.ok;
 }

@@ -40,3 +40,9 @@ export function programTarget(options: PlanOptions, startDir: string): ProgramTa
 function isDirectory(file: string): boolean {
     return fs.existsSync(file) && fs.statSync(file).isDirectory();
 }
+
+/** A file as the user would name it: relative to where the plan started, unless its absolute path is shorter. */
+export function shownPath(file: string, startDir: string): string {
+    const relative = path.relative(startDir, file);
+    return relative === "" || relative.length > file.length ? file : relative;
+}

@@ -7,7 +7,7 @@ import { stackConfigOf } from "../harness/stack-config";
 import { encodeStackRequest, loadPolicyConfigFile, PolicyConfigFile, PolicyPackProcess, PolicyViolation } from "../policy-pack";
 import { forAnalyze, forAnalyzeStack, forCost } from "./engine-resources";
 import { PlanOptions } from "./options";
-import { ProgramTarget, programTarget } from "./program-target";
+import { ProgramTarget, programTarget, shownPath } from "./program-target";
 import { Progress } from "./progress";
 
 export interface PlanResult {
@@ -30,11 +30,6 @@ export interface PlanTimings {
  * still in progress (the program failed: the plan ends now, not once the pack is up).
  */
 export type PackStarter = (options: { packDir: string; policyConfig?: PolicyConfigFile; signal?: AbortSignal }) => Promise<PolicyPackProcess>;
-
-/** The program file as the user would name it: relative to where the plan started. */
-export function shownProgram(target: ProgramTarget, startDir: string): string {
-    return path.relative(startDir, target.programFile) || target.programFile;
-}
 
 /**
  * Analyze requests kept in flight at once. Each call is cheap, so with few in flight the plan process and
@@ -65,7 +60,7 @@ function policyConfigFor(options: PlanOptions, target: ProgramTarget, packDir: s
 export async function runPlan(options: PlanOptions, startDir: string, startPack: PackStarter, progress: Progress): Promise<PlanResult> {
     const started = Date.now();
     const target = programTarget(options, startDir);
-    const program = shownProgram(target, startDir);
+    const program = shownPath(target.programFile, startDir);
     const config = stackConfigOf(target.project, options.stack, options.config && path.resolve(target.workDir, options.config));
     const packDir = packDirFor(options, target);
     const policyConfig = policyConfigFor(options, target, packDir);
