@@ -1,7 +1,12 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { PolicyPackProcess, startPolicyPack } from "../../tools/policy-pack";
 import type { PlanDocument } from "../../tools/plan/json-output";
+import { main } from "../../tools/plan/main";
 import { PackStarter } from "../../tools/plan/run-plan";
+import { REPO_ROOT } from "../support/stack";
 import { planInProcess, planJson, reusing } from "./run-plan-cli";
 
 /**
@@ -181,6 +186,24 @@ describe("the corpus: public serverless program shapes planned from another fold
             program.check?.(doc);
         });
     }
+
+    it("plans the same from any working directory: a program reading ./data.json and one zipping ./app, started in a temporary folder", async () => {
+        const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "plan-elsewhere-"));
+        for (const [name, resources] of [["reads-local-file", 5], ["aws-scheduled-job", 7]] as const) {
+            let stdout = "";
+            let stderr = "";
+            const code = await main(["--program", path.join(REPO_ROOT, "test/fixtures/programs", name), "--stack", "dev", "--json"], {
+                projectDir: elsewhere,
+                stdout: { write: (text: string) => (stdout += text) },
+                stderr: { write: (text: string) => (stderr += text), isTTY: false },
+                startPack: realPack,
+            });
+            assert.equal(code, 0, stderr);
+            const doc = JSON.parse(stdout) as PlanDocument;
+            assert.equal(doc.resources.length, resources);
+            assert.deepEqual(doc.violations.filter((v) => v.policy === "package-size-limit"), []);
+        }
+    });
 
     it("lists what the stand-in cloud could not answer in the human summary too", async () => {
         const outcome = await planInProcess(["--program", "test/fixtures/programs/unknown-invoke/index.ts", "--stack", "dev"], realPack);
