@@ -36,7 +36,9 @@ export function azureId(c: ResourceContext, armType: string | undefined): string
     const group = text(c.inputs.resourceGroupName, c.physicalName);
     const base = `/subscriptions/${c.cloud.azureSubscriptionId}/resourceGroups/${group}`;
     if (armType === "Microsoft.Resources/resourceGroups") return base;
-    const [namespace, ...segments] = (armType ?? c.type.split(":").slice(1).join("/")).split("/");
+    // A type outside the ARM table: `Microsoft.<module>/<type name>`, the shape of the real id.
+    const [, module, typeName] = c.type.split(":");
+    const [namespace, ...segments] = (armType ?? `Microsoft.${module.split("/")[0]}/${typeName}`).split("/");
     // Child types name each parent: storageAccounts/<account>/blobServices/default/containers/<name>.
     const parents = [text(c.inputs.accountName ?? c.inputs.namespaceName ?? c.inputs.name ?? c.inputs.vaultName, c.physicalName), "default"];
     const path = segments.map((segment, i) => i === segments.length - 1 ? `${segment}/${c.physicalName}` : `${segment}/${parents[i] ?? "default"}`);
