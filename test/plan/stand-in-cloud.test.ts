@@ -103,7 +103,8 @@ describe("stand-in cloud", () => {
     it("answers an invoke outside the table as unknown and lists it with a null URN", () => {
         const { cloud } = standIn();
         const result = cloud.invoke("aws:route53/getZone:getZone", { name: "example.com" });
-        assert.deepEqual(cloud.unresolved, [{ token: "aws:route53/getZone:getZone", urn: null }]);
+        cloud.invoke("aws:route53/getZone:getZone", { name: "example.org" });
+        assert.deepEqual(cloud.unresolved, [{ token: "aws:route53/getZone:getZone", urn: null }], "listed once");
         let unknown: boolean | undefined;
         let returned: unknown = "not cleared";
         const response = {

@@ -37,7 +37,9 @@ interface InvokeResponse {
  * tools/harness/stand-in/, replays remote components' children, and keeps what it could not answer.
  */
 export class StandInCloud {
+    /** Each missing value once, however often the program asks for it. */
     readonly unresolved: Unresolved[] = [];
+    private readonly listed = new Set<string>();
     private monitor: StandInMonitor | undefined;
 
     constructor(private readonly cloud: StandInLocation & { preview: boolean }, private readonly children: ChildRegistrar) {}
@@ -68,17 +70,17 @@ export class StandInCloud {
     newResource(type: string, name: string, inputs: Record<string, unknown>, custom: boolean, urn: string): { id: string | undefined; state: Record<string, unknown> } {
         if (custom) {
             const { id, state, unresolved } = resourceState(type, name, inputs, this.cloud, this.cloud.preview);
-            for (const property of unresolved) this.unresolved.push({ token: `${type}.${property}`, urn });
+            for (const property of unresolved) this.list(`${type}.${property}`, urn);
             return { id, state };
         }
         const declared = declaredOutputs(type);
         if (!declared) return { id: undefined, state: inputs };
         const expand = remoteComponents[type];
-        if (!expand) this.unresolved.push({ token: type, urn });
+        if (!expand) this.list(type, urn);
         const outputs = expand?.({ urn, name, inputs, cloud: this.cloud, preview: this.cloud.preview, children: this.componentChildren(),
             invoke: (token, args) => this.invoke(token, args, urn) }) ?? {};
         const missing = declared.filter((property) => !(property in outputs) && !(property in inputs));
-        if (!this.cloud.preview) for (const property of missing) this.unresolved.push({ token: `${type}.${property}`, urn });
+        if (!this.cloud.preview) for (const property of missing) this.list(`${type}.${property}`, urn);
         return { id: undefined, state: { ...inputs, ...outputs, ...Object.fromEntries(missing.map((p) => [p, UNKNOWN])) } };
     }
 
@@ -95,8 +97,15 @@ export class StandInCloud {
     invoke(token: string, args: Record<string, unknown>, urn: string | null = null): Record<string, unknown> {
         const row = invokeResults[token];
         if (row) return row(args, this.cloud);
-        this.unresolved.push({ token, urn });
+        this.list(token, urn);
         return { [UNRESOLVED_INVOKE]: token };
+    }
+
+    private list(token: string, urn: string | null): void {
+        const key = `${token} ${urn}`;
+        if (this.listed.has(key)) return;
+        this.listed.add(key);
+        this.unresolved.push({ token, urn });
     }
 
     /** Registers children through the harness and makes each findable by the reference a component output carries. */
