@@ -35,6 +35,7 @@ function loadSdkModules(): void {
     require("@pulumi/aws/appsync/graphQLApi");
     require("@pulumi/awsx/ecr/image");
     require("@pulumi/awsx/ecs/fargateService");
+    require("@pulumi/awsx/ec2/defaultVpc");
     require("@pulumi/awsx/lb/networkLoadBalancer");
 }
 
@@ -185,6 +186,18 @@ describe("stand-in cloud", () => {
         assert.equal(service.launchType, "FARGATE");
         assert.match(String(service.taskDefinition), /^arn:aws:ecs:eu-west-1:123456789012:task-definition\/web-[0-9a-f]{40}:1$/);
         assert.equal((service.networkConfiguration as { assignPublicIp: boolean }).assignPublicIp, true);
+    });
+
+    it("replays awsx.ec2.DefaultVpc from the default VPC lookups, and FargateService's error when it would need private subnets there", () => {
+        const { cloud, children } = standIn();
+        const { state } = cloud.newResource("awsx:ec2:DefaultVpc", "default", {}, false, "urn:pulumi:dev::corpus::awsx:ec2:DefaultVpc::default");
+        assert.match(String(state.vpcId), /^vpc-[0-9a-f]{17}$/);
+        assert.equal((state.publicSubnetIds as string[]).length, 3);
+        assert.deepEqual(state.privateSubnetIds, []);
+        assert.deepEqual(children, []);
+        assert.throws(() => cloud.newResource("awsx:ecs:FargateService", "web", { cluster: "c", taskDefinition: "arn:td" }, false,
+            "urn:pulumi:dev::corpus::awsx:ecs:FargateService::web"), /^Error: The default VPC does not have any private subnets\. Set `assignPublicIp` to `true`/);
+        assert.deepEqual(cloud.unresolved, []);
     });
 
     it("names a remote component whose children it cannot replay", () => {

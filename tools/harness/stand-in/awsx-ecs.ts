@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { defaultVpc } from "./awsx-default-vpc";
 import { stackOf } from "./component-urns";
 import type { ComponentChildren, ComponentExpansion, RegisteredChild } from "./remote-components";
 import { UNKNOWN } from "./resource-state";
@@ -40,15 +41,19 @@ export const expandFargateService: ComponentExpansion = ({ urn, name, inputs, cl
     let networkConfiguration = inputs.networkConfiguration;
     const dependencies: Record<string, string[]> = taskDefinition ? { taskDefinition: [taskDefinition.urn] } : {};
     if (networkConfiguration === undefined) {
-        const vpc = invoke("aws:ec2/getVpc:getVpc", { default: true });
-        const subnets = invoke("aws:ec2/getSubnets:getSubnets", { filters: [{ name: "vpc-id", values: [vpc.id] }] });
+        const vpc = defaultVpc(invoke);
         const sg = children.register("aws:ec2/securityGroup:SecurityGroup", `${name}-sg`, urn, {
-            vpcId: vpc.id,
+            vpcId: vpc.vpcId,
             ingress: [{ fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }],
             egress: [{ fromPort: 0, toPort: 65535, protocol: "tcp", cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }],
         }, {});
-        // The stand-in default VPC has public subnets only, as a default VPC does.
-        networkConfiguration = { subnets: subnets.ids, assignPublicIp: inputs.assignPublicIp ?? false, securityGroups: [sg.id] };
+        const assignPublicIp = inputs.assignPublicIp === true;
+        if (!assignPublicIp && vpc.privateSubnetIds.length === 0) {
+            // The provider's own error, which a real `pulumi preview` shows for this program too.
+            throw new Error("The default VPC does not have any private subnets. Set `assignPublicIp` to `true`, " +
+                "provide `networkConfiguration`, or add private subnets to the default VPC.");
+        }
+        networkConfiguration = { subnets: assignPublicIp ? vpc.publicSubnetIds : vpc.privateSubnetIds, assignPublicIp, securityGroups: [sg.id] };
         dependencies.networkConfiguration = [sg.urn];
     }
     const passed = Object.fromEntries(SERVICE_ARGS.filter((key) => inputs[key] !== undefined).map((key) => [key, inputs[key]]));

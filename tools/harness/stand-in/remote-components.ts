@@ -1,3 +1,4 @@
+import { expandDefaultVpc } from "./awsx-default-vpc";
 import { expandEcrImage, expandEcrRepository } from "./awsx-ecr";
 import { expandFargateService } from "./awsx-ecs";
 import { expandApplicationLoadBalancer } from "./awsx-lb";
@@ -49,6 +50,7 @@ export type ComponentExpansion = (request: ComponentRequest) => Record<string, u
  */
 export const remoteComponents: Record<string, ComponentExpansion> = {
     "awsx:ec2:Vpc": expandAwsxVpc,
+    "awsx:ec2:DefaultVpc": expandDefaultVpc,
     "awsx:ecr:Repository": expandEcrRepository,
     "awsx:ecr:Image": expandEcrImage,
     "awsx:ecs:FargateService": expandFargateService,
