@@ -81,6 +81,12 @@ describe("offline plan runs a program the way the Pulumi CLI does (pack that rep
         assert.deepEqual(seenBy, ["analyzed", "analyzed-in-stack"]);
     });
 
+    it("preloads the modules runtime.options.nodeargs requires (--require) before the program, from its folder", async () => {
+        const doc = planned(await plan(["--program", "test/plan/fixtures/programs-run/preload/index.ts"]));
+        const queue = doc.resources.find((r) => r.name === "invoices");
+        assert.deepEqual(queue?.inputs.tags, { team: "payments", costCenter: "cc-42" });
+    });
+
     it("keeps what the program prints off stdout (it goes to stderr), so --json stays one JSON document", async () => {
         const outcome = await plan(["--program", "test/plan/fixtures/programs-run/chatty/index.ts"]);
         assert.equal(outcome.code, 0, outcome.stderr);

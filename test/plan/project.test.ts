@@ -45,6 +45,13 @@ describe("Pulumi project and stack config, read as the CLI reads them", () => {
             err.message.startsWith(`${path.join(python, "Pulumi.yaml")}: runtime "python" is not a Node.js program`));
     });
 
+    it("takes the modules runtime.options.nodeargs preloads, in order, and rejects nodeargs that are not a string", () => {
+        const dir = folder({ "Pulumi.yaml": "name: n\nruntime:\n  name: nodejs\n  options:\n    nodeargs: \"-r a --inspect --require=b --require ./c.js\"\n" });
+        assert.deepEqual(readProject(dir).preload, ["a", "b", "./c.js"]);
+        const bad = folder({ "Pulumi.yaml": "name: n\nruntime:\n  name: nodejs\n  options:\n    nodeargs: [\"-r\", \"a\"]\n" });
+        assert.throws(() => readProject(bad), (err: Error) => err instanceof StackConfigError && /runtime\.options\.nodeargs must be a string/.test(err.message));
+    });
+
     it("applies the config block (project keys' defaults, other namespaces' values) and then the stack file from stackConfigDir", () => {
         const dir = folder({
             "Pulumi.yaml": "name: shop\nstackConfigDir: stacks\nconfig:\n  tier:\n    type: string\n    default: basic\n" +

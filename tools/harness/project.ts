@@ -15,6 +15,11 @@ export interface PulumiProject {
     stackConfigDir: string;
     /** Pulumi.yaml's `config:` block as written (stack-config.ts reads it). */
     config: unknown;
+    /**
+     * Modules `runtime.options.nodeargs` preloads (`--require X`, `-r X`), loaded before the program as
+     * Node would. Its other flags tune or change Node itself, which the plan's process cannot take on.
+     */
+    preload: string[];
 }
 
 /** A user mistake in Pulumi.yaml or a stack file: message names the file, the key and the fix. */
@@ -43,7 +48,7 @@ export function findProjectDir(start: string): string | undefined {
 export function readProject(dir: string): PulumiProject {
     const projectDir = path.resolve(dir);
     const file = PROJECT_FILES.map((name) => path.join(projectDir, name)).find((candidate) => fs.existsSync(candidate));
-    if (!file) return { dir: projectDir, name: path.basename(projectDir), stackConfigDir: projectDir, config: undefined };
+    if (!file) return { dir: projectDir, name: path.basename(projectDir), stackConfigDir: projectDir, config: undefined, preload: [] };
     const doc = readYamlFile(file);
     if (!isRecord(doc) || typeof doc.name !== "string" || doc.name.trim() === "") {
         throw new StackConfigError(`${file} has no project name: add a top-level "name:" key`);
@@ -62,7 +67,23 @@ export function readProject(dir: string): PulumiProject {
         main: doc.main,
         stackConfigDir: path.resolve(projectDir, doc.stackConfigDir ?? "."),
         config: doc.config,
+        preload: preloadedModules(file, doc.runtime),
     };
+}
+
+/** The `--require` / `-r` modules of `runtime.options.nodeargs` (a string of Node flags, as the CLI passes it). */
+function preloadedModules(file: string, runtime: unknown): string[] {
+    const nodeArgs = isRecord(runtime) && isRecord(runtime.options) ? runtime.options.nodeargs : undefined;
+    if (nodeArgs === undefined) return [];
+    if (typeof nodeArgs !== "string") throw new StackConfigError(`${file}: runtime.options.nodeargs must be a string of Node.js flags`);
+    const args = nodeArgs.split(/\s+/).filter(Boolean);
+    const modules: string[] = [];
+    args.forEach((arg, index) => {
+        const joined = /^--require=(.+)$/.exec(arg);
+        if (joined) modules.push(joined[1]);
+        else if ((arg === "--require" || arg === "-r") && args[index + 1] !== undefined) modules.push(args[index + 1]);
+    });
+    return modules;
 }
 
 /** The stack file the CLI reads for `stack`, next to the project file and with its extension. */

@@ -21,6 +21,8 @@ export interface RunProgramOptions {
      * folder of the nearest Pulumi.yaml at or above the file, else the file's folder.
      */
     projectDir?: string;
+    /** Modules loaded before a program file, from its project folder (`runtime.options.nodeargs` `--require`). */
+    preload?: string[];
     config: StackConfig;
     /** true: run as a first preview of a new stack (computed outputs unknown). */
     preview?: boolean;
@@ -174,7 +176,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview, LOCAL_ORGANIZATION);
         standIn.attach(sdk.settings.getMonitor() as Parameters<StandInCloud["attach"]>[0]);
         patchMonitor(sdk.settings, stack, project, record, pendingUrns);
-        const program = programFile ? loadProgram(programFile) : options.program as () => unknown;
+        const program = programFile ? loadProgram(programFile, options.preload ?? [], projectDir as string) : options.program as () => unknown;
         let outputs: Record<string, unknown>;
         try {
             outputs = await runToExit(sdk, program, programFile !== undefined, () => recorded.length);
@@ -314,9 +316,10 @@ function defaultProvider(stack: string, project: string, type: string, version: 
 
 /**
  * Loads a program file fresh (the modules of its folder are dropped from the require cache first, so the
- * same program can run again for another stack), inside the stack so its resources get the stack as parent.
+ * same program can run again for another stack), after the modules it preloads, inside the stack so its
+ * resources get the stack as parent.
  */
-function loadProgram(file: string): () => unknown {
+function loadProgram(file: string, preload: string[], projectDir: string): () => unknown {
     const programPrefix = path.dirname(file) + path.sep;
     return () => {
         for (const key of Object.keys(require.cache)) {
@@ -325,6 +328,8 @@ function loadProgram(file: string): () => unknown {
                 delete require.cache[key];
             }
         }
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        for (const module of preload) require(resolveFromProgram(module.startsWith(".") ? path.resolve(projectDir, module) : module, projectDir));
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const loaded: unknown = require(file);
         const main = typeof loaded === "function" ? loaded

@@ -92,8 +92,8 @@ export async function runPlan(options: PlanOptions, startDir: string, startPack:
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { runProgram }: typeof import("../harness/run-program") = require("../harness/run-program");
         progress.step(`running ${program} for stack ${options.stack}${options.preview ? " (preview)" : ""}`);
-        run = await runProgram({ program: target.programFile, projectDir: target.project.dir, config, preview: options.preview,
-            onResource: analyzeWhenRegistered });
+        run = await runProgram({ program: target.programFile, projectDir: target.project.dir, preload: target.project.preload,
+            config, preview: options.preview, onResource: analyzeWhenRegistered });
     } catch (error) {
         abortPackStart.abort();
         await Promise.allSettled(analyses);
