@@ -37,6 +37,10 @@ describe("offline plan process: a failing program exits 2 with its own message a
         { name: "timer-throw", mode: "a throw in a timer", message: "quota check failed: 0 of 10 slots left", at: "8:11" },
         { name: "event-throw", mode: "a throw in an event handler", message: "no capacity in eu-west-3", at: "8:11" },
         { name: "unhandled-rejection", mode: "an unhandled promise rejection", message: "no owner registered for team payments", at: "7:11" },
+        { name: "interval-throw", mode: "a throw in an interval", message: "health check failed after 3 attempts", at: "10:11" },
+        { name: "endless-interval", mode: "an interval never cleared (the CLI would never finish)", at: "6:1",
+            message: "an interval it started is still running 10 s after the rest of its work ended, so `pulumi preview` would never finish: " +
+                "clear it (clearInterval) or unref() it" },
         { name: "early-exit", mode: "process.exit(1) halfway", message: "it called process.exit(1) before it finished", at: "8:13",
             printed: "SHIPPING_REGION is not set\n" },
     ];

@@ -57,9 +57,10 @@ export function programLocation(error: unknown): ProgramLocation | undefined {
     return frame && original(frame);
 }
 
-/** True when the program's own code is on the current call stack (not only the SDK, a library or the harness). */
-export function calledFromProgram(): boolean {
-    return programFrame(new Error().stack ?? "") !== undefined;
+/** The current call stack when the program's own code is on it (not only the SDK, a library or the harness). */
+export function programCallStack(): string | undefined {
+    const stack = new Error().stack ?? "";
+    return programFrame(stack) ? stack : undefined;
 }
 
 /** The first frame of a stack trace that is in the program's own files (compiled lines). */
