@@ -70,6 +70,11 @@ describe("offline plan runs a program the way the Pulumi CLI does (pack that rep
         assert.equal(environmentOf(doc, "urn:pulumi:qa::shop::aws:lambda/function:Function::catalog").TIER, "premium");
     });
 
+    it("--program DIR plans the project in that folder through its main", async () => {
+        const doc = planned(await plan(["--program", path.relative(REPO_ROOT, SHOP), "--stack", "production"]));
+        assert.deepEqual(doc.resources.map((r) => r.urn), ["urn:pulumi:production::shop::pulumi:pulumi:Stack::shop-production", CATALOG]);
+    });
+
     it("registers and analyzes the BucketNotification that bucket.onObjectCreated creates when the process is about to exit", async () => {
         const doc = planned(await plan(["--program", "test/plan/fixtures/programs-run/exit-notification/index.ts"]));
         const bucket = "urn:pulumi:dev::uploads::aws:s3/bucket:Bucket::uploads";
