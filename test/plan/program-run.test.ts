@@ -99,6 +99,25 @@ describe("offline plan runs a program the way the Pulumi CLI does (pack that rep
         assert.match(outcome.stderr, /^creating the jobs queue\n(jobs queue at \S+\ndone\n|done\njobs queue at \S+\n)$/);
     });
 
+    it("serializes a CallbackFunction with the program's own dependencies (its package.json and node_modules)", async () => {
+        const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-callback-")), "greeter");
+        const files: Record<string, string> = {
+            "Pulumi.yaml": "name: greeter\nruntime: nodejs\n",
+            "package.json": JSON.stringify({ name: "greeter", dependencies: { "tiny-greeting": "1.0.0", "@pulumi/aws": "7.48.0" } }),
+            "node_modules/tiny-greeting/package.json": JSON.stringify({ name: "tiny-greeting", version: "1.0.0", main: "index.js" }),
+            "node_modules/tiny-greeting/index.js": "exports.greet = () => \"hello\";\n",
+            "index.ts": 'import * as aws from "@pulumi/aws";\n' +
+                'new aws.lambda.CallbackFunction("greet", { callback: async () => ({ statusCode: 200, body: require("tiny-greeting").greet() }) });\n',
+        };
+        for (const [file, content] of Object.entries(files)) {
+            fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+            fs.writeFileSync(path.join(dir, file), content);
+        }
+        const doc = planned(await plan(["--program", path.join(dir, "index.ts")]));
+        const fn = doc.resources.find((r) => r.type === "aws:lambda/function:Function");
+        assert.deepEqual(Object.keys((fn?.inputs.code as { assets: Record<string, unknown> }).assets), ["__index.js", "node_modules/tiny-greeting"]);
+    });
+
     it("runs a folder without Pulumi.yaml as a project named after the folder, resolving packages it lacks from this repository", async () => {
         const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-bare-")), "bare-queue");
         fs.mkdirSync(dir);
