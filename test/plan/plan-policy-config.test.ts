@@ -94,14 +94,15 @@ describe("offline plan: Configure like the Pulumi CLI and preview like the engin
         ].join("\n"));
     });
 
-    it("exits 2 on a failing program with the user's error, and shows its stack trace only with --verbose", async () => {
+    it("exits 2 on a failing program with the user's error and line, and shows its stack trace only with --verbose", async () => {
         const program = ["--program", "test/fixtures/programs/plan-failing.ts", "--policy-pack", FIXTURE_PACK];
         const quiet = await planInProcess(program, reusing(pack));
         const verbose = await planInProcess([...program, "--verbose"], reusing(pack));
         assert.equal(quiet.code, 2);
-        assert.equal(quiet.stderr, "error: the program failed: orders: retentionDays = 0 must be 1 to 14\n");
+        assert.equal(quiet.stderr, "error: the program failed: orders: retentionDays = 0 must be 1 to 14\n" +
+            "  location: test/fixtures/programs/plan-failing.ts:7:34\n");
         assert.equal(verbose.code, 2);
-        assert.match(verbose.stderr, /^error: the program failed: orders: retentionDays = 0 must be 1 to 14\nError: orders: .*\n\s+at .*plan-failing\.ts/);
+        assert.match(verbose.stderr, /^error: the program failed: orders: retentionDays = 0 must be 1 to 14\n {2}location: test\/fixtures\/programs\/plan-failing\.ts:7:34\nError: orders: .*\n\s+at .*plan-failing\.ts/);
     });
 
     it("exits 2 naming a --program file that does not exist", async () => {

@@ -30,7 +30,7 @@ describe("offline plan report: resources", () => {
             recorded("gcp:cloudrunv2/service:Service", "churn-api", STACK, true),
         ];
         const report = humanReport({
-            run: { project: "p", stack: "dev", preview: false, resources, outputs: {} },
+            run: { project: "p", stack: "dev", preview: false, resources, outputs: {}, unresolved: [] },
             violations: [], cost: estimateMonthlyCost([]), timings: { programMs: 1000, packReadyMs: 2000, totalMs: 2100 },
         }, "index.ts");
         assert.equal(report.slice(report.indexOf("Resources:"), report.indexOf("\n\nPolicy violations")), [

@@ -1,19 +1,29 @@
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
-import * as runtimeSettings from "@pulumi/pulumi/runtime/settings";
-import { expandAwsxVpc } from "./awsx-vpc";
+import type * as pulumi from "@pulumi/pulumi";
 import { engineUrn } from "./engine-urn";
 import { toEngineView } from "./engine-view";
-import { mockInvoke } from "./mock-calls";
-import { UNKNOWN_STRING_SENTINEL } from "../../contracts/unknown-value";
-import { MockCloud, mockResourceState } from "./mock-outputs";
+import { MockCloud } from "./mock-outputs";
+import { enterProgramFolder, resolveFromProgram } from "./program-folder";
+import { isPlanCode, recordProgramSources } from "./program-location";
+import { trackProgramTimers } from "./program-timers";
+import { findProjectDir } from "./project";
 import { disablePromiseBookkeeping } from "./promise-bookkeeping";
 import { RecordedResource } from "./recorded-resource";
+import { StandInCloud, Unresolved } from "./stand-in";
 import { StackConfig } from "./stack-config";
+import { captureUncaughtErrors } from "./uncaught-errors";
+import { UNKNOWN_STRING_SENTINEL } from "../../contracts/unknown-value";
 
 export interface RunProgramOptions {
     /** A Pulumi TypeScript program file (its default export may be the program function), or the function. */
     program: string | (() => unknown);
+    /**
+     * The project folder a program file runs from (working directory, module resolution); default the
+     * folder of the nearest Pulumi.yaml at or above the file, else the file's folder.
+     */
+    projectDir?: string;
+    /** Modules loaded before a program file, from its project folder (`runtime.options.nodeargs` `--require`). */
+    preload?: string[];
     config: StackConfig;
     /** true: run as a first preview of a new stack (computed outputs unknown). */
     preview?: boolean;
@@ -33,6 +43,8 @@ export interface ProgramRun {
     resources: RecordedResource[];
     /** The stack outputs the program returned (plain values). */
     outputs: Record<string, unknown>;
+    /** What the stand-in cloud could not answer (its value is unknown, as in a first preview). */
+    unresolved: Unresolved[];
 }
 
 /** The program failed; `registered` holds what it registered before failing. */
@@ -66,6 +78,24 @@ interface PatchableMonitor {
     registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void>;
 }
 
+/** The SDK's runtime settings module (internal, no typings): its monitor and the wait for pending RPCs. */
+interface RuntimeSettings {
+    getMonitor(): unknown;
+    waitForRPCs(): Promise<void>;
+}
+
+/** The `@pulumi/pulumi` instance a program loads, with its runtime settings module. */
+interface ProgramSdk {
+    pulumi: typeof pulumi;
+    settings: RuntimeSettings;
+}
+
+/** The organization the CLI reports with a local backend (`pulumi login --local`); programs read it for stack references. */
+const LOCAL_ORGANIZATION = "organization";
+
+/** Exit-time rounds before giving up on a program whose `beforeExit` handlers keep registering. */
+const MAX_EXIT_ROUNDS = 100;
+
 const DEFAULT_CLOUD: Omit<MockCloud, "preview"> = {
     awsRegion: "us-east-1",
     awsAccountId: "123456789012",
@@ -90,6 +120,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         preview,
     };
     const recorded: RecordedResource[] = [];
+    // Errors of the stand-in cloud: the real cause, which the SDK's rejections wrap or lose.
     const failures: unknown[] = [];
     // The URN of the registration being mocked, so a remote component's children can name their parent.
     const pendingUrns = new Map<string, string>();
@@ -99,26 +130,27 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         options.onResource?.(entry);
         return entry;
     };
+    // A remote component's children, registered as its provider plugin would (the program never sees them).
     const registerChild = (type: string, name: string, parentUrn: string, inputs: Record<string, unknown>,
-        propertyDependencies: Record<string, string[]>) => {
+        propertyDependencies: Record<string, string[]>, custom = true) => {
         const urn = engineUrn(stack, project, type, name, parentUrn);
-        const { id, state } = mockResourceState(type, name, inputs, cloud);
         const dependencies = [...new Set(Object.values(propertyDependencies).flat())];
-        record({ urn, type, name, custom: true, parent: parentUrn, dependencies, propertyDependencies,
+        if (!custom) {
+            record({ urn, type, name, custom, parent: parentUrn, dependencies, propertyDependencies, inputs, outputs: {} });
+            return { urn, id: "" };
+        }
+        const { id, state } = standIn.childResource(type, name, inputs);
+        record({ urn, type, name, custom, parent: parentUrn, dependencies, propertyDependencies,
             provider: defaultProvider(stack, project, type, ""), inputs, outputs: withId(state, id), id });
         return { urn, id: id === "" ? UNKNOWN_STRING_SENTINEL : id };
     };
+    const standIn = new StandInCloud(cloud, { register: registerChild });
 
     const mocks: pulumi.runtime.Mocks = {
         newResource: (args) => {
             try {
-                if (args.type === "awsx:ec2:Vpc") {
-                    const urn = pendingUrns.get(`${args.type}::${args.name}`) as string;
-                    const state = expandAwsxVpc(urn, args.name, args.inputs as Record<string, unknown>, cloud.awsRegion,
-                        { register: registerChild });
-                    return { id: undefined, state };
-                }
-                return mockResourceState(args.type, args.name, args.inputs as Record<string, unknown>, cloud);
+                const urn = pendingUrns.get(`${args.type}::${args.name}`) as string;
+                return standIn.newResource(args.type, args.name, args.inputs as Record<string, unknown>, args.custom ?? true, urn);
             } catch (err) {
                 failures.push(err);
                 throw err;
@@ -126,39 +158,120 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         },
         call: (args) => {
             try {
-                return mockInvoke(args.token, args.inputs as Record<string, unknown>, cloud);
+                return standIn.invoke(args.token, args.inputs as Record<string, unknown>);
             } catch (err) {
                 failures.push(err);
-                throw err;
+                throw asRpcError(err);
             }
         },
     };
 
-    disablePromiseBookkeeping();
-    pulumi.runtime.setAllConfig(values, secretKeys);
-    process.env.STACK_CONFIG_FILE = options.config.file ?? ""; // tells the program which file its config came from
-    await pulumi.runtime.setMocks(mocks, project, stack, preview);
-    patchMonitor(stack, project, record, pendingUrns);
-
-    const program = typeof options.program === "function" ? options.program : loadProgram(options.program);
-    const waitForRPCs = (runtimeSettings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs;
-    let outputs: Record<string, unknown>;
+    const programFile = typeof options.program === "string" ? path.resolve(options.program) : undefined;
+    const projectDir = options.projectDir ?? (programFile && (findProjectDir(programFile) ?? path.dirname(programFile)));
+    const leaveFolder = projectDir ? enterProgramFolder(projectDir) : () => undefined;
     try {
-        outputs = (await pulumi.runtime.runInPulumiStack(async () => program() as Record<string, unknown>)) ?? {};
-        await waitForRPCs();
-    } catch (err) {
-        // Let registrations already sent finish, so `registered` is complete and the next run starts clean.
-        await waitForRPCs().catch(() => undefined);
-        throw new ProgramRunError(err, recorded);
+        // Entered first: the program's own SDK resolves its dependencies from the program's folder too.
+        const sdk = loadSdk(programFile ? path.dirname(programFile) : undefined);
+        disablePromiseBookkeeping();
+        sdk.pulumi.runtime.setAllConfig(values, secretKeys);
+        process.env.STACK_CONFIG_FILE = options.config.file ?? ""; // tells the program which file its config came from
+        await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview, LOCAL_ORGANIZATION);
+        standIn.attach(sdk.settings.getMonitor() as Parameters<StandInCloud["attach"]>[0]);
+        patchMonitor(sdk.settings, stack, project, record, pendingUrns);
+        const program = programFile ? loadProgram(programFile, options.preload ?? [], projectDir as string) : options.program as () => unknown;
+        let outputs: Record<string, unknown>;
+        try {
+            outputs = await runToExit(sdk, program, programFile !== undefined, () => recorded.length);
+        } catch (err) {
+            throw new ProgramRunError(failures[0] ?? err, recorded);
+        }
+        if (failures.length > 0) throw new ProgramRunError(failures[0], recorded);
+        return { project, stack, preview, resources: recorded, outputs: toEngineView(outputs) as Record<string, unknown>,
+            unresolved: standIn.unresolved };
+    } finally {
+        delete process.env.STACK_CONFIG_FILE;
+        leaveFolder();
     }
-    if (failures.length > 0) throw new ProgramRunError(failures[0], recorded);
-    return { project, stack, preview, resources: recorded, outputs: toEngineView(outputs) as Record<string, unknown> };
+}
+
+/**
+ * Runs the program inside the stack until its registrations are answered and its exit handlers register
+ * nothing more; a throw, a throw in a timer or event handler, or an unhandled rejection meanwhile fails it.
+ */
+async function runToExit(sdk: ProgramSdk, program: () => unknown, fromFile: boolean, registrations: () => number): Promise<Record<string, unknown>> {
+    const settle = () => sdk.settings.waitForRPCs();
+    let failWith: (error: unknown) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => { failWith = reject; });
+    failed.catch(() => undefined);
+    const stopCapture = captureUncaughtErrors((error) => failWith(error));
+    const stopRecording = fromFile ? recordProgramSources() : () => undefined;
+    const timers = trackProgramTimers();
+    // Until the program's process would be idle: registrations answered, its timers fired.
+    const idle = async () => {
+        await settle();
+        while (timers.busy()) {
+            await timers.idle();
+            await settle();
+        }
+    };
+    try {
+        return await Promise.race([failed, (async () => {
+            const returned = await sdk.pulumi.runtime.runInPulumiStack(async () => program() as Record<string, unknown>);
+            await idle();
+            await runExitHandlers(idle, registrations);
+            return returned ?? {};
+        })()]);
+    } catch (err) {
+        // Let registrations already sent finish (briefly: a failed program may never finish them), so
+        // what it registered is complete and the next run starts clean.
+        await Promise.race([settle().catch(() => undefined), unrefDelay(2000)]);
+        throw err;
+    } finally {
+        timers.stop();
+        stopRecording();
+        stopCapture();
+    }
+}
+
+/**
+ * What Node does when a program's event loop empties: `beforeExit` handlers run, and may register more
+ * (`bucket.onObjectCreated` registers its BucketNotification this way); again until a round adds nothing.
+ */
+async function runExitHandlers(idle: () => Promise<void>, registrations: () => number): Promise<void> {
+    for (let round = 0; round < MAX_EXIT_ROUNDS; round++) {
+        const before = registrations();
+        process.emit("beforeExit", typeof process.exitCode === "number" ? process.exitCode : 0);
+        await new Promise(setImmediate);
+        await idle();
+        if (registrations() === before) return;
+    }
+}
+
+/** The `@pulumi/pulumi` the program loads (its own node_modules first), so mocks are set where it registers. */
+function loadSdk(programDir: string | undefined): ProgramSdk {
+    const from = programDir ?? __dirname;
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    return {
+        pulumi: require(resolveFromProgram("@pulumi/pulumi", from)) as typeof pulumi,
+        settings: require(resolveFromProgram("@pulumi/pulumi/runtime/settings", from)) as RuntimeSettings,
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/** The SDK reports a failed invoke by the RPC error's `details` (empty for a plain Error): give it the message. */
+function asRpcError(err: unknown): unknown {
+    if (err instanceof Error) return Object.assign(err, { details: err.message });
+    return Object.assign(new Error(String(err)), { details: String(err) });
+}
+
+function unrefDelay(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** Hooks the mock monitor instance that setMocks just installed: engine URNs and a record per registration. */
-function patchMonitor(stack: string, project: string, record: (r: RecordedResource) => RecordedResource,
+function patchMonitor(settings: RuntimeSettings, stack: string, project: string, record: (r: RecordedResource) => RecordedResource,
     pendingUrns: Map<string, string>): void {
-    const monitor = runtimeSettings.getMonitor() as unknown as PatchableMonitor;
+    const monitor = settings.getMonitor() as PatchableMonitor;
     monitor.newUrn = (parent, type, name) => engineUrn(stack, project, type, name, parent || undefined);
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = async (req, callback) => {
@@ -205,18 +318,23 @@ function defaultProvider(stack: string, project: string, type: string, version: 
 }
 
 /**
- * Loads a program file fresh (the project's own modules are dropped from the require cache first, so the
- * same program can run again for another stack), inside the stack so its resources get the stack as parent.
+ * Loads a program file fresh (the modules of its folder are dropped from the require cache first, so the
+ * same program can run again for another stack), after the modules it preloads, inside the stack so its
+ * resources get the stack as parent.
  */
-function loadProgram(file: string): () => unknown {
-    const absolute = path.resolve(file);
-    const projectDir = path.dirname(absolute) + path.sep;
+function loadProgram(file: string, preload: string[], projectDir: string): () => unknown {
+    const programPrefix = path.dirname(file) + path.sep;
     return () => {
         for (const key of Object.keys(require.cache)) {
-            if (key.startsWith(projectDir) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+            // The plan's own modules are never reloaded: they hold the state of the run in progress.
+            if (key.startsWith(programPrefix) && !isPlanCode(key) && !key.includes(`${path.sep}node_modules${path.sep}`)) {
+                delete require.cache[key];
+            }
         }
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const loaded: unknown = require(absolute);
+        for (const module of preload) require(resolveFromProgram(module.startsWith(".") ? path.resolve(projectDir, module) : module, projectDir));
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const loaded: unknown = require(file);
         const main = typeof loaded === "function" ? loaded
             : typeof (loaded as { default?: unknown })?.default === "function" ? (loaded as { default: () => unknown }).default
             : undefined;

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
-import * as path from "node:path";
-import { parseDocument } from "yaml";
-import { describeYamlError, isPulumiCiphertext, nonFiniteNumber, shortJson } from "./stack-file-checks";
+import { isRecord, PulumiProject, readProject, readYamlFile, stackFileOf, StackConfigError } from "./project";
+import { isPulumiCiphertext, nonFiniteNumber, shortJson } from "./stack-file-checks";
+
+export { StackConfigError } from "./project";
 
 /** The config a Pulumi program sees: `namespace:key` -> string (JSON for non-strings), plus secret keys. */
 export interface StackConfig {
@@ -13,79 +14,72 @@ export interface StackConfig {
     file?: string;
 }
 
-/** A user mistake in Pulumi.yaml or a stack file: message names the file, the key and the fix. */
-export class StackConfigError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "StackConfigError";
-    }
-}
-
 /** What a `secure:` value becomes offline: the ciphertext cannot be read without the stack's secrets provider. */
 export const SECRET_PLACEHOLDER = "[secret]";
 
 type DeclaredType = "string" | "integer" | "boolean" | "array";
+const DECLARED_TYPES: readonly string[] = ["string", "integer", "boolean", "array"];
 
 interface Declaration {
     type?: DeclaredType;
-    default?: unknown;
+    /** The project-level value: `default` for the project's own keys, `value` for other namespaces. */
+    value?: unknown;
 }
 
 /**
- * Builds the config the Pulumi CLI would hand the program for `stack`: project-level defaults from
+ * Builds the config the Pulumi CLI would hand the program for `stack`: project-level values from
  * Pulumi.yaml's `config:` block first, then the stack file's values, each checked against the declared
- * type as the CLI checks it. `configFile` replaces Pulumi.<stack>.yaml (a missing stack file is fine:
- * a new stack runs on defaults).
+ * type as the CLI checks it. Keys without a namespace belong to the project. `configFile` replaces
+ * Pulumi.<stack>.yaml (a missing stack file is fine: a new stack runs on defaults).
  */
 export function loadStackConfig(options: { projectDir: string; stack: string; configFile?: string }): StackConfig {
-    const projectFile = path.join(options.projectDir, "Pulumi.yaml");
-    const project = readYaml(projectFile);
-    if (!isRecord(project) || typeof project.name !== "string") {
-        throw new StackConfigError(`${projectFile} has no project name: add a top-level "name:" key`);
-    }
-    const projectName = project.name;
-    const declarations = readDeclarations(projectFile, projectName, project.config);
+    return stackConfigOf(readProject(options.projectDir), options.stack, options.configFile);
+}
 
+export function stackConfigOf(project: PulumiProject, stack: string, configFile?: string): StackConfig {
+    const projectFile = project.file ?? `${project.dir} (no Pulumi.yaml)`;
+    const declarations = readDeclarations(projectFile, project.name, project.config);
     const values: Record<string, string> = {};
+    const secretKeys = new Set<string>();
+    const set = (key: string, value: unknown) => {
+        const { plain, secret } = withSecretPlaceholders(value);
+        values[key] = encode(plain);
+        if (secret) secretKeys.add(key);
+        else secretKeys.delete(key);
+    };
     for (const [key, declaration] of declarations) {
-        if (declaration.default !== undefined) values[key] = encode(declaration.default);
+        if (declaration.value !== undefined) set(key, declaration.value);
     }
 
-    const stackFile = options.configFile ?? path.join(options.projectDir, `Pulumi.${options.stack}.yaml`);
-    const secretKeys: string[] = [];
-    const hasStackFile = options.configFile !== undefined || fs.existsSync(stackFile);
+    const stackFile = configFile ?? stackFileOf(project, stack);
+    const hasStackFile = configFile !== undefined || fs.existsSync(stackFile);
     if (hasStackFile) {
-        const stackDoc = readYaml(stackFile) ?? {};
+        const stackDoc = readYamlFile(stackFile) ?? {};
         if (!isRecord(stackDoc)) throw new StackConfigError(`${stackFile} must be a YAML mapping with a "config:" key`);
         const config = stackDoc.config ?? {};
         if (!isRecord(config)) throw new StackConfigError(`${stackFile}: "config:" must be a mapping of key: value`);
         for (const [rawKey, value] of Object.entries(config)) {
-            const key = rawKey.includes(":") ? rawKey : `${projectName}:${rawKey}`;
-            if (isRecord(value) && Object.keys(value).length === 1 && "secure" in value && !isPulumiCiphertext(value.secure)) {
+            const key = namespaced(rawKey, project.name);
+            const malformed = malformedSecure(value);
+            if (malformed) {
                 throw new StackConfigError(`${stackFile}: ${key} has a secure: value that is not a Pulumi ciphertext ` +
                     "(v1:<nonce>:<ciphertext> or base64); set it with `pulumi config set --secret` instead of writing it by hand");
             }
+            const declared = declarations.get(key)?.type;
             const nonFinite = nonFiniteNumber(value);
             if (nonFinite !== undefined) {
                 const written = Number.isNaN(nonFinite) ? ".nan" : nonFinite > 0 ? ".inf" : "-.inf";
-                const declared = declarations.get(key)?.type;
                 throw new StackConfigError(`${stackFile}: ${key} = ${written} is not a finite number; write ` +
                     (declared ? `a${declared === "integer" || declared === "array" ? "n" : ""} ${declared}, as Pulumi.yaml declares for it` : "a number"));
             }
-            if (isRecord(value) && typeof value.secure === "string") {
-                values[key] = SECRET_PLACEHOLDER;
-                secretKeys.push(key);
-                continue;
-            }
-            const declared = declarations.get(key)?.type;
-            if (declared && !hasType(value, declared)) {
+            if (declared && !isSecure(value) && !hasType(value, declared)) {
                 throw new StackConfigError(`${stackFile}: ${key} = ${shortJson(value)} is not of type ${declared}, ` +
                     `which Pulumi.yaml declares for it; write a${declared === "integer" || declared === "array" ? "n" : ""} ${declared}`);
             }
-            values[key] = encode(value);
+            set(key, value);
         }
     }
-    return { project: projectName, stack: options.stack, values, secretKeys, file: hasStackFile ? stackFile : undefined };
+    return { project: project.name, stack, values, secretKeys: [...secretKeys], file: hasStackFile ? stackFile : undefined };
 }
 
 function readDeclarations(file: string, projectName: string, config: unknown): Map<string, Declaration> {
@@ -93,34 +87,62 @@ function readDeclarations(file: string, projectName: string, config: unknown): M
     if (config === undefined || config === null) return declarations;
     if (!isRecord(config)) throw new StackConfigError(`${file}: "config:" must be a mapping`);
     for (const [rawKey, entry] of Object.entries(config)) {
-        const key = rawKey.includes(":") ? rawKey : `${projectName}:${rawKey}`;
-        // Short form `key: value` sets a default; long form declares type and default.
-        const declaration: Declaration = isRecord(entry) && ("type" in entry || "default" in entry)
-            ? { type: entry.type as DeclaredType | undefined, default: entry.default }
-            : { default: entry };
-        if (declaration.type && declaration.default !== undefined && !hasType(declaration.default, declaration.type)) {
-            throw new StackConfigError(`${file}: the default of ${key} is not of its declared type ${declaration.type}`);
-        }
-        declarations.set(key, declaration);
+        const key = namespaced(rawKey, projectName);
+        declarations.set(key, readDeclaration(file, key, entry));
     }
     return declarations;
 }
 
-function readYaml(file: string): unknown {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch {
-        throw new StackConfigError(`cannot read ${file}: check the path (stack files are named Pulumi.<stack>.yaml)`);
+/** Short form `key: value` sets a value; long form declares `type` and `default` (or `value` for another namespace). */
+function readDeclaration(file: string, key: string, entry: unknown): Declaration {
+    if (!isRecord(entry) || !("type" in entry || "default" in entry || "value" in entry || "description" in entry || "secret" in entry)) {
+        return { value: entry };
     }
-    const document = parseDocument(text, { uniqueKeys: true });
-    if (document.errors.length > 0) throw new StackConfigError(describeYamlError(file, text, document.errors[0]));
-    try {
-        return document.toJS();
-    } catch (err) {
-        // Aliases are resolved here: an undefined anchor, or so many aliases the document would explode.
-        throw new StackConfigError(`${file}: ${(err as Error).message}; fix the YAML anchors (&name) and aliases (*name)`);
+    if (entry.type !== undefined && !DECLARED_TYPES.includes(entry.type as string)) {
+        throw new StackConfigError(`${file}: ${key} declares type ${JSON.stringify(entry.type)}; use one of ${DECLARED_TYPES.join(", ")}`);
     }
+    const declaration: Declaration = { type: entry.type as DeclaredType | undefined, value: entry.default ?? entry.value };
+    if (declaration.type && declaration.value !== undefined && !hasType(declaration.value, declaration.type)) {
+        throw new StackConfigError(`${file}: the default of ${key} is not of its declared type ${declaration.type}`);
+    }
+    return declaration;
+}
+
+/** Keys without a namespace belong to the project, as `pulumi config set` writes them. */
+function namespaced(key: string, projectName: string): string {
+    return key.includes(":") ? key : `${projectName}:${key}`;
+}
+
+/** Whether a `{secure: ...}` at any depth of the value holds something Pulumi would never have written. */
+function malformedSecure(value: unknown): boolean {
+    if (isRecord(value) && Object.keys(value).length === 1 && "secure" in value) return !isPulumiCiphertext(value.secure);
+    if (Array.isArray(value)) return value.some(malformedSecure);
+    if (isRecord(value)) return Object.values(value).some(malformedSecure);
+    return false;
+}
+
+function isSecure(value: unknown): value is { secure: string } {
+    return isRecord(value) && typeof value.secure === "string" && Object.keys(value).length === 1;
+}
+
+/**
+ * Replaces every `{secure: ...}` at any depth by the placeholder, as the CLI replaces each by its
+ * plaintext; a value holding one is a secret as a whole (the CLI marks the whole key secret).
+ */
+function withSecretPlaceholders(value: unknown): { plain: unknown; secret: boolean } {
+    if (isSecure(value)) return { plain: SECRET_PLACEHOLDER, secret: true };
+    if (Array.isArray(value)) {
+        const items = value.map(withSecretPlaceholders);
+        return { plain: items.map((item) => item.plain), secret: items.some((item) => item.secret) };
+    }
+    if (isRecord(value)) {
+        const entries = Object.entries(value).map(([key, item]) => [key, withSecretPlaceholders(item)] as const);
+        return {
+            plain: Object.fromEntries(entries.map(([key, item]) => [key, item.plain])),
+            secret: entries.some(([, item]) => item.secret),
+        };
+    }
+    return { plain: value, secret: false };
 }
 
 function hasType(value: unknown, type: DeclaredType): boolean {
@@ -135,8 +157,4 @@ function hasType(value: unknown, type: DeclaredType): boolean {
 /** Pulumi passes strings through and every other value as JSON. */
 function encode(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 import type { CostEstimate, CostItem } from "../../policies/lib/cost";
 import type { PolicyViolation } from "../policy-pack";
 import { costTable, formatUsd } from "./cost-table";
+import type { Unresolved } from "../harness/stand-in";
 import { CloudTree, resourceTree, TreeNode } from "./resource-tree";
 import { PlanResult } from "./run-plan";
 
@@ -19,6 +20,7 @@ export function humanReport(result: PlanResult, programFile: string): string {
         "",
         ...violationsSection(result.violations),
         "",
+        ...unresolvedSection(result.run.unresolved),
         ...costSection(result.cost),
     ].join("\n") + "\n";
 }
@@ -66,6 +68,16 @@ function levelLines(title: string, violations: PolicyViolation[]): string[] {
         `    [${v.policy}] ${v.urn ?? "(stack)"}`,
         ...v.message.split("\n").map((line) => `      ${line}`),
     ])];
+}
+
+/** Values the stand-in cloud has no entry for (unknown in the plan, as in a first preview); nothing when there are none. */
+function unresolvedSection(unresolved: readonly Unresolved[]): string[] {
+    if (unresolved.length === 0) return [];
+    return [
+        `Unresolved: ${unresolved.length} (no stand-in value: left unknown, as in a first preview; see docs/plan.md to add one)`,
+        ...unresolved.map((u) => `  ${u.token}${u.urn ? `  ${u.urn}` : ""}`),
+        "",
+    ];
 }
 
 function costSection(cost: CostEstimate): string[] {

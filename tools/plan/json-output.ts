@@ -8,6 +8,8 @@ export interface PlanDocument {
     resources: { urn: string; type: string; name: string; parent: string | null; custom: boolean; inputs: Record<string, unknown> }[];
     violations: PolicyViolation[];
     cost: { monthlyUsd: number; items: CostItem[] };
+    /** What the stand-in cloud could not answer: an invoke token (urn null) or `<type>.<property>` of a resource's output. */
+    unresolved: { token: string; urn: string | null }[];
 }
 
 export function planDocument(result: PlanResult): PlanDocument {
@@ -16,5 +18,6 @@ export function planDocument(result: PlanResult): PlanDocument {
         resources: result.run.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, custom: r.custom, inputs: r.inputs })),
         violations: result.violations.map((v) => ({ policy: v.policy, level: v.level, urn: v.urn, message: v.message })),
         cost: { monthlyUsd: result.cost.monthlyUsd, items: result.cost.items },
+        unresolved: result.run.unresolved.map((u) => ({ token: u.token, urn: u.urn })),
     };
 }

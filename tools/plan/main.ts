@@ -6,7 +6,9 @@ import { humanReport } from "./human-output";
 import { planDocument } from "./json-output";
 import { mermaidGraph } from "./mermaid";
 import { parsePlanOptions, PlanOptions } from "./options";
+import { divertProgramOutput } from "./program-output";
 import { NO_PROGRESS, terminalProgress } from "./progress";
+import { programTarget, shownPath } from "./program-target";
 import { PackStarter, PlanResult, runPlan } from "./run-plan";
 
 /** Where the plan reads and writes; the CLI passes the process's, tests their own. */
@@ -28,14 +30,20 @@ export async function main(argv: readonly string[], io: PlanIo): Promise<number>
     let result: PlanResult;
     try {
         options = parsePlanOptions(argv);
-        result = await runPlan(options, io.projectDir, io.startPack ?? startPolicyPack, progress);
-        if (options.graph) fs.writeFileSync(path.resolve(io.projectDir, options.graph), mermaidGraph(result.run.resources));
+        const restoreOutput = divertProgramOutput(io.stderr);
+        try {
+            result = await runPlan(options, io.projectDir, io.startPack ?? startPolicyPack, progress);
+        } finally {
+            restoreOutput();
+        }
+        if (options.graph) fs.writeFileSync(path.resolve(io.projectDir, options.cwd ?? ".", options.graph), mermaidGraph(result.run.resources));
     } catch (error) {
         progress.done();
-        io.stderr.write(describeFailure(error, options?.verbose ?? argv.includes("--verbose")));
+        io.stderr.write(describeFailure(error, options?.verbose ?? argv.includes("--verbose"), io.projectDir));
         return EXIT.cannotPlan;
     }
     progress.done();
-    io.stdout.write(options.json ? JSON.stringify(planDocument(result), null, 2) + "\n" : humanReport(result, options.program));
+    io.stdout.write(options.json ? JSON.stringify(planDocument(result), null, 2) + "\n"
+        : humanReport(result, shownPath(programTarget(options, io.projectDir).programFile, io.projectDir)));
     return result.violations.some((v) => v.level === "mandatory") ? EXIT.mandatoryViolation : EXIT.ok;
 }

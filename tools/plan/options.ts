@@ -3,13 +3,16 @@ import { parseArgs } from "node:util";
 /** What the user asked for on the command line (see DESIGN.md "The offline plan"). */
 export interface PlanOptions {
     stack: string;
-    program: string;
+    /** A program file (or folder); omitted: the project's `main`, as `pulumi` runs it. */
+    program?: string;
+    /** Run as if started in this folder, like `pulumi --cwd`: relative paths and the project search start here. */
+    cwd?: string;
     /** Replaces Pulumi.<stack>.yaml. */
     config?: string;
     /** Replaces policies/config/<stack>.json. */
     policyConfig?: string;
-    /** Folder of the policy pack, as `pulumi preview --policy-pack`. */
-    policyPack: string;
+    /** Folder of the policy pack, as `pulumi preview --policy-pack`; omitted: this repository's pack. */
+    policyPack?: string;
     preview: boolean;
     json: boolean;
     graph?: string;
@@ -24,7 +27,7 @@ export class UsageError extends Error {
     }
 }
 
-export const USAGE = "usage: npm run plan -- [--stack NAME] [--program FILE] [--config FILE] [--policy-config FILE] " +
+export const USAGE = "usage: npm run plan -- [--stack NAME] [--program FILE] [--cwd DIR] [--config FILE] [--policy-config FILE] " +
     "[--policy-pack DIR] [--preview] [--json] [--graph FILE] [--verbose]";
 
 /** Stack names as the Pulumi CLI accepts them. */
@@ -41,15 +44,16 @@ export function parsePlanOptions(argv: readonly string[]): PlanOptions {
     if (!STACK_NAME.test(stack)) {
         throw new UsageError(`--stack "${stack}" is not a stack name: use letters, digits, "-", "_" or "."`);
     }
-    for (const flag of ["program", "config", "policy-config", "policy-pack", "graph"] as const) {
+    for (const flag of ["program", "cwd", "config", "policy-config", "policy-pack", "graph"] as const) {
         if (values[flag] === "") throw new UsageError(`--${flag} needs a path; ${USAGE}`);
     }
     return {
         stack,
-        program: values.program ?? "index.ts",
+        program: values.program,
+        cwd: values.cwd,
         config: values.config,
         policyConfig: values["policy-config"],
-        policyPack: values["policy-pack"] ?? "policies",
+        policyPack: values["policy-pack"],
         preview: values.preview ?? false,
         json: values.json ?? false,
         graph: values.graph,
@@ -65,6 +69,7 @@ function parse(argv: readonly string[]) {
         options: {
             stack: { type: "string" },
             program: { type: "string" },
+            cwd: { type: "string" },
             config: { type: "string" },
             "policy-config": { type: "string" },
             "policy-pack": { type: "string" },

@@ -3,10 +3,11 @@ import * as path from "node:path";
 import { estimateMonthlyCost } from "../../policies/lib/cost";
 import type { CostEstimate } from "../../policies/lib/cost";
 import type { ProgramRun, RecordedResource } from "../harness";
-import { loadStackConfig } from "../harness/stack-config";
+import { stackConfigOf } from "../harness/stack-config";
 import { encodeStackRequest, loadPolicyConfigFile, PolicyConfigFile, PolicyPackProcess, PolicyViolation } from "../policy-pack";
 import { forAnalyze, forAnalyzeStack, forCost } from "./engine-resources";
-import { PlanOptions, UsageError } from "./options";
+import { PlanOptions } from "./options";
+import { ProgramTarget, programTarget, shownPath } from "./program-target";
 import { Progress } from "./progress";
 
 export interface PlanResult {
@@ -24,8 +25,11 @@ export interface PlanTimings {
     totalMs: number;
 }
 
-/** Starts the policy pack with a config; tests pass one that reuses a running pack. */
-export type PackStarter = (options: { packDir: string; policyConfig?: PolicyConfigFile }) => Promise<PolicyPackProcess>;
+/**
+ * Starts the policy pack with a config; tests pass one that reuses a running pack. `signal` aborts a start
+ * still in progress (the program failed: the plan ends now, not once the pack is up).
+ */
+export type PackStarter = (options: { packDir: string; policyConfig?: PolicyConfigFile; signal?: AbortSignal }) => Promise<PolicyPackProcess>;
 
 /**
  * Analyze requests kept in flight at once. Each call is cheap, so with few in flight the plan process and
@@ -33,10 +37,18 @@ export type PackStarter = (options: { packDir: string; policyConfig?: PolicyConf
  */
 const ANALYZE_IN_FLIGHT = 256;
 
-/** `--policy-config`, else policies/config/<stack>.json when it exists, else schema defaults. */
-function policyConfigFor(options: PlanOptions, projectDir: string): PolicyConfigFile | undefined {
-    if (options.policyConfig !== undefined) return loadPolicyConfigFile(path.resolve(projectDir, options.policyConfig));
-    const stackFile = path.join(projectDir, options.policyPack, "config", `${options.stack}.json`);
+/** This repository's policy pack: the default whatever program or folder is planned. */
+const OWN_POLICY_PACK = path.resolve(__dirname, "..", "..", "policies");
+
+/** `--policy-pack` (relative to the working directory), else this repository's pack. */
+function packDirFor(options: PlanOptions, target: ProgramTarget): string {
+    return options.policyPack === undefined ? OWN_POLICY_PACK : path.resolve(target.workDir, options.policyPack);
+}
+
+/** `--policy-config`, else <pack>/config/<stack>.json when it exists, else schema defaults. */
+function policyConfigFor(options: PlanOptions, target: ProgramTarget, packDir: string): PolicyConfigFile | undefined {
+    if (options.policyConfig !== undefined) return loadPolicyConfigFile(path.resolve(target.workDir, options.policyConfig));
+    const stackFile = path.join(packDir, "config", `${options.stack}.json`);
     return fs.existsSync(stackFile) ? loadPolicyConfigFile(stackFile) : undefined;
 }
 
@@ -45,15 +57,16 @@ function policyConfigFor(options: PlanOptions, projectDir: string): PolicyConfig
  * AnalyzeStack once) -> cost estimate. The pack starts while the program runs (its start-up is mostly
  * ts-node type-checking in another process) and is always stopped before returning.
  */
-export async function runPlan(options: PlanOptions, projectDir: string, startPack: PackStarter, progress: Progress): Promise<PlanResult> {
+export async function runPlan(options: PlanOptions, startDir: string, startPack: PackStarter, progress: Progress): Promise<PlanResult> {
     const started = Date.now();
-    const programFile = path.resolve(projectDir, options.program);
-    if (!fs.existsSync(programFile)) {
-        throw new UsageError(`--program ${options.program}: no such file; give a Pulumi TypeScript program (default index.ts)`);
-    }
-    const config = loadStackConfig({ projectDir, stack: options.stack, configFile: options.config && path.resolve(projectDir, options.config) });
-    const policyConfig = policyConfigFor(options, projectDir);
-    const packStart = startPack({ packDir: path.resolve(projectDir, options.policyPack), policyConfig });
+    const target = programTarget(options, startDir);
+    const program = shownPath(target.programFile, startDir);
+    const config = stackConfigOf(target.project, options.stack, options.config && path.resolve(target.workDir, options.config));
+    const packDir = packDirFor(options, target);
+    const policyConfig = policyConfigFor(options, target, packDir);
+    const abortPackStart = new AbortController();
+    const packStart = startPack({ packDir, policyConfig, signal: abortPackStart.signal })
+        .then((pack) => withProjectFolder(pack, policyConfig, target.project.dir));
     // Reported through `await packStart` below; this keeps an early failure from being "unhandled" meanwhile.
     packStart.catch(() => undefined);
 
@@ -63,11 +76,14 @@ export async function runPlan(options: PlanOptions, projectDir: string, startPac
     const analyses: Promise<PolicyViolation[]>[] = [];
     let analyzed = 0;
     const analyzeWhenRegistered = (resource: RecordedResource) => {
-        analyses.push(analyzeInFlight(async () => {
+        const analysis = analyzeInFlight(async () => {
             const violations = await (await packStart).analyze(forAnalyze(resource));
             progress.count("analyzing resources", ++analyzed, analyses.length);
             return violations;
-        }));
+        });
+        // Awaited after the run; meanwhile a failure (the pack did not start) must not count as the program's.
+        analysis.catch(() => undefined);
+        analyses.push(analysis);
     };
 
     let run: ProgramRun;
@@ -75,9 +91,11 @@ export async function runPlan(options: PlanOptions, projectDir: string, startPac
         // Loaded only now: the Pulumi SDKs take seconds to load, which the pack's start-up overlaps.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { runProgram }: typeof import("../harness/run-program") = require("../harness/run-program");
-        progress.step(`running ${options.program} for stack ${options.stack}${options.preview ? " (preview)" : ""}`);
-        run = await runProgram({ program: programFile, config, preview: options.preview, onResource: analyzeWhenRegistered });
+        progress.step(`running ${program} for stack ${options.stack}${options.preview ? " (preview)" : ""}`);
+        run = await runProgram({ program: target.programFile, projectDir: target.project.dir, preload: target.project.preload,
+            config, preview: options.preview, onResource: analyzeWhenRegistered });
     } catch (error) {
+        abortPackStart.abort();
         await Promise.allSettled(analyses);
         await packStart.then((pack) => pack.close(), () => undefined);
         throw error;
@@ -93,6 +111,28 @@ export async function runPlan(options: PlanOptions, projectDir: string, startPac
     } finally {
         await pack.close();
     }
+}
+
+/** The config property by which a policy resolves the program's relative paths (archives): its project folder. */
+const PROJECT_FOLDER_PROPERTY = "projectDir";
+
+/**
+ * Relative paths in a program (`new FileArchive("./app")`) are relative to its project folder, which the
+ * pack cannot know: every policy that declares a `projectDir` setting gets the planned project's folder,
+ * unless the policy config file sets it.
+ */
+async function withProjectFolder(pack: PolicyPackProcess, file: PolicyConfigFile | undefined, projectDir: string): Promise<PolicyPackProcess> {
+    const config: PolicyConfigFile = { ...file };
+    let changed = false;
+    for (const policy of pack.info.policies) {
+        if (!policy.configSchema?.properties[PROJECT_FOLDER_PROPERTY]) continue;
+        const entry = config[policy.name];
+        if (typeof entry === "object" && entry[PROJECT_FOLDER_PROPERTY] !== undefined) continue;
+        config[policy.name] = { ...(typeof entry === "string" ? { enforcementLevel: entry } : entry), [PROJECT_FOLDER_PROPERTY]: projectDir };
+        changed = true;
+    }
+    if (changed) await pack.configure(config);
+    return pack;
 }
 
 /**

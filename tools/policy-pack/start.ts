@@ -17,6 +17,8 @@ export interface StartPolicyPackOptions {
     policyConfig?: PolicyConfigFile;
     /** How long the pack may take to print its port (ts-node type-checks it first). */
     startTimeoutMs?: number;
+    /** Stops a start still in progress (the pack is killed, the start rejects). */
+    signal?: AbortSignal;
 }
 
 /**
@@ -24,6 +26,19 @@ export interface StartPolicyPackOptions {
  * resources allocates heavily, and the default size spends much of that time in garbage collection.
  */
 const PACK_NODE_FLAGS = ["--max-semi-space-size=64"];
+
+/**
+ * Preloaded into the pack's process: it exits when its stdin (a pipe from the plan) closes, which the
+ * operating system does when the plan process ends in any way, SIGKILL included, so no pack outlives it.
+ */
+const EXIT_WITH_PARENT = `--import=data:text/javascript,${encodeURIComponent(
+    "process.stdin.on('end', () => process.exit(0)).on('error', () => process.exit(0)).resume();")}`;
+
+/** Packs started by this process and still running: stopped when it exits, whatever the reason. */
+const running = new Set<ChildProcess>();
+process.on("exit", () => {
+    for (const child of running) child.kill("SIGKILL");
+});
 
 /** The analyzer ignores the engine address it is given; the CLI passes its own, there is none here. */
 const NO_ENGINE = "127.0.0.1:0";
@@ -89,7 +104,13 @@ function stop(child: ChildProcess): Promise<void> {
 export async function startPolicyPack(options: StartPolicyPackOptions): Promise<PolicyPackProcess> {
     const packDir = path.resolve(options.packDir);
     const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
-    const child = spawn(process.execPath, [...PACK_NODE_FLAGS, runner, NO_ENGINE, "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...PACK_NODE_FLAGS, EXIT_WITH_PARENT, runner, NO_ENGINE, "."],
+        { cwd: packDir, stdio: ["pipe", "pipe", "pipe"] });
+    running.add(child);
+    child.once("exit", () => running.delete(child));
+    const abort = () => child.kill("SIGKILL");
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener("abort", abort, { once: true });
     let client: AnalyzerClient | undefined;
     try {
         const port = await readPort(child, options.startTimeoutMs ?? 60_000);
@@ -103,6 +124,7 @@ export async function startPolicyPack(options: StartPolicyPackOptions): Promise<
             await call(analyzer.configure.bind(analyzer), configureRequest(reconcilePolicyConfig(info, policyConfig)));
         };
         await configure(options.policyConfig);
+        options.signal?.removeEventListener("abort", abort);
         return {
             info,
             configure,
