@@ -1,7 +1,11 @@
 import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 
-/** The stack's settings are invalid. The message lists every problem, one line each, with the full key path. */
-export class SettingsError extends Error {
+/**
+ * The stack's settings are invalid. The message lists every problem, one line each, with the full key path.
+ * A RunError: Pulumi's runner prints its message alone, without the program's stack.
+ */
+export class SettingsError extends pulumi.RunError {
     /**
      * `configFile`: the stack file the values were read from, when the runner says (the offline plan
      * does, `--config FILE` included); otherwise the CLI's default, Pulumi.<stack>.yaml.

@@ -20,11 +20,18 @@ export function describeFailure(error: unknown, verbose: boolean, startDir: stri
 
 /** A program failure reported outside a run too (a throw in a timer after its last registration). */
 export function describeProgramFailure(cause: unknown, verbose: boolean, startDir: string): string {
+    const detail = verbose && cause instanceof Error && cause.stack ? `\n${cause.stack}` : "";
+    // Pulumi's runner prints a RunError's message alone: the program raised it to tell the user what to fix.
+    if (isRunError(cause)) return `error: ${cause.message}${detail}\n`;
     const location = programLocation(cause);
     const where = location ? `\n  location: ${shownPath(location.file, startDir)}:${location.line}:${location.column}` : "";
     const hint = isMissingModule(cause) ? "\n  hint: install the program's dependencies (npm install in its folder)" : "";
-    const detail = verbose && cause instanceof Error && cause.stack ? `\n${cause.stack}` : "";
     return `error: the program failed: ${programMessage(cause)}${where}${hint}${detail}\n`;
+}
+
+/** `pulumi.RunError`, recognised as the SDK recognises it (by its marker: the program may load another SDK copy). */
+function isRunError(error: unknown): error is Error {
+    return error instanceof Error && (error as { __pulumiRunError?: unknown }).__pulumiRunError === true;
 }
 
 function isMissingModule(error: unknown): boolean {

@@ -1,4 +1,4 @@
-import type { ComponentExpansion, ComponentRequest } from "./remote-components";
+import type { ComponentExpansion, ComponentRequest } from "./component-expansion";
 
 /**
  * awsx's view of the account's default VPC (pulumi-awsx awsx/ec2/getDefaultVpc.ts): its id and subnets

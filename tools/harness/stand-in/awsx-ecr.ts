@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { stackOf, stackUrnOf } from "./component-urns";
 import type { StandInLocation } from "./context";
-import type { ComponentExpansion, RegisteredChild } from "./remote-components";
+import type { ComponentExpansion, RegisteredChild } from "./component-expansion";
 import { resourceState } from "./resource-state";
 import { UNKNOWN_STRING_SENTINEL } from "../../../contracts/unknown-value";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { defaultVpc } from "./awsx-default-vpc";
 import { stackOf } from "./component-urns";
-import type { ComponentChildren, ComponentExpansion, RegisteredChild } from "./remote-components";
+import type { ComponentChildren, ComponentExpansion, RegisteredChild } from "./component-expansion";
 import { UNKNOWN_STRING_SENTINEL } from "../../../contracts/unknown-value";
 
 /**

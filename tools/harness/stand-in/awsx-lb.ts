@@ -1,4 +1,4 @@
-import type { ComponentExpansion, RegisteredChild } from "./remote-components";
+import type { ComponentExpansion, RegisteredChild } from "./component-expansion";
 import { UNKNOWN_STRING_SENTINEL } from "../../../contracts/unknown-value";
 
 /**

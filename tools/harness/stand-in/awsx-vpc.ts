@@ -1,4 +1,4 @@
-import type { ComponentExpansion, RegisteredChild as Child } from "./remote-components";
+import type { ComponentExpansion, RegisteredChild as Child } from "./component-expansion";
 
 type NatStrategy = "None" | "Single" | "OnePerAz";
 
