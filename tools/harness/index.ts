@@ -4,4 +4,4 @@ export { runProgram, ProgramRunError } from "./run-program";
 export type { ProgramRun, RunProgramOptions } from "./run-program";
 export type { RecordedResource } from "./recorded-resource";
 export { engineUrn } from "./engine-urn";
-export { redactSecrets, unwrapSecrets, SECRET_DISPLAY } from "./secret-values";
+export { redactSecrets, unwrapSecrets } from "./secret-values";

@@ -11,14 +11,14 @@ export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** What the plan prints in place of a secret's value. */
-export const SECRET_DISPLAY = "[secret]";
+const SECRET_DISPLAY = "[secret]";
 
-export interface SecretValue {
+interface SecretValue {
     [SIG_KEY]: typeof SECRET_SIG;
     value: unknown;
 }
 
-export function isSecretValue(value: unknown): value is SecretValue {
+function isSecretValue(value: unknown): value is SecretValue {
     return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
 }
 
