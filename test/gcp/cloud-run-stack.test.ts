@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { ProgramRun, RecordedResource } from "../../tools/harness";
+import { secret as secretValue } from "../policies/support/wire-values";
 import { ofType, planStack, resource } from "../support/stack";
 
 /** Per-stack values from Pulumi.<stack>.yaml over Pulumi.yaml's defaults; the rest is the seed's and the same in both. */
@@ -83,7 +84,7 @@ for (const stack of ["dev", "production"] as const) {
             assert.equal(secret.inputs.secretId, `churn-api-${stack}-model-bucket`);
             const version = resource(run, "gcp:secretmanager/secretVersion:SecretVersion", "churn-api-model-bucket-v");
             const bucket = resource(run, "gcp:storage/bucket:Bucket", "churn-models-bucket");
-            assert.equal(version.inputs.secretData, bucket.outputs.name);
+            assert.deepEqual(version.inputs.secretData, secretValue(bucket.outputs.name), "the engine sends secretData marked secret");
             assert.deepEqual(version.propertyDependencies.secret, [secret.urn]);
         });
 

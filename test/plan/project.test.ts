@@ -66,8 +66,8 @@ describe("Pulumi project and stack config, read as the CLI reads them", () => {
     it("replaces secure values at any depth by a placeholder and marks the whole key secret", () => {
         const dir = folder({
             "Pulumi.yaml": "name: shop\n",
-            "Pulumi.dev.yaml": "config:\n  shop:db:\n    user: app\n    hosts:\n      - name: a\n        token:\n          secure: v1:bm9uY2U=:YQ==\n" +
-                "  shop:apiKey:\n    secure: v1:bm9uY2U=:Yg==\n  shop:plain:\n    secureish: true\n",
+            "Pulumi.dev.yaml": "config:\n  shop:db:\n    user: app\n    hosts:\n      - name: a\n        token:\n          secure: v1:AAECAwQFBgcICQoL:YQ==\n" +
+                "  shop:apiKey:\n    secure: v1:DA0ODxAREhMUFRYX:Yg==\n  shop:plain:\n    secureish: true\n",
         });
         const config = stackConfigOf(readProject(dir), "dev");
         assert.deepEqual(JSON.parse(config.values["shop:db"]), { user: "app", hosts: [{ name: "a", token: SECRET_PLACEHOLDER }] });

@@ -68,6 +68,12 @@ const PROGRAMS: GuardrailProgram[] = [
         ],
         twins: ["safe-notifier", "audit-handler", "audit-subscription", "handler-dlq"],
     },
+    {
+        name: "secret-environment",
+        policies: ["no-plaintext-secrets"],
+        seeded: [["no-plaintext-secrets", "alert-notifier"], ["no-plaintext-secrets", "digest-notifier"]],
+        twins: ["safe-notifier", "slack-webhook", "slack-webhook-value"],
+    },
 ];
 
 const PRODUCTION_POLICY_CONFIG = path.join(REPO_ROOT, "policies", "config", "production.json");

@@ -6,6 +6,7 @@ import { ALARM_EMAIL_PLACEHOLDER } from "../../components/settings/general";
 import { UNDECRYPTED_SECRET } from "../../components/settings/parse";
 import { loadStackConfig, runProgram } from "../../tools/harness";
 import { SECRET_PLACEHOLDER } from "../../tools/harness/stack-config";
+import { secret } from "../policies/support/wire-values";
 import { REPO_ROOT } from "../support/stack";
 import { devWith, NS, stackFile } from "./stack-files";
 
@@ -61,7 +62,7 @@ describe("secret settings", () => {
         assert.deepEqual(config.secretKeys, [EMAIL]);
         const run = await runProgram({ program: path.join(REPO_ROOT, "index.ts"), config });
         const subscriptions = run.resources.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription" && r.inputs.protocol === "email");
-        assert.deepEqual(subscriptions.map((r) => r.inputs.endpoint), [ALARM_EMAIL_PLACEHOLDER]);
+        assert.deepEqual(subscriptions.map((r) => r.inputs.endpoint), [secret(ALARM_EMAIL_PLACEHOLDER)], "sent to the pack marked secret");
     });
 
     it("a stack run as the CLI runs it (secret decrypted) subscribes the real address", async () => {
@@ -69,6 +70,6 @@ describe("secret settings", () => {
         const run = await runProgram({ program: path.join(REPO_ROOT, "index.ts"),
             config: { ...config, values: { ...config.values, [EMAIL]: "ops@example.org" }, secretKeys: [EMAIL] } });
         const subscriptions = run.resources.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription" && r.inputs.protocol === "email");
-        assert.deepEqual(subscriptions.map((r) => r.inputs.endpoint), ["ops@example.org"]);
+        assert.deepEqual(subscriptions.map((r) => r.inputs.endpoint), [secret("ops@example.org")], "sent to the pack marked secret");
     });
 });

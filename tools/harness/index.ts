@@ -4,3 +4,4 @@ export { runProgram, ProgramRunError } from "./run-program";
 export type { ProgramRun, RunProgramOptions } from "./run-program";
 export type { RecordedResource } from "./recorded-resource";
 export { engineUrn } from "./engine-urn";
+export { redactSecrets, unwrapSecrets } from "./secret-values";

@@ -13,9 +13,12 @@ export interface RecordedResource {
     propertyDependencies: Record<string, string[]>;
     /** Provider reference `<provider urn>::<provider id>` for custom resources. */
     provider?: string;
-    /** Inputs in the engine's plain form (see engine-view.ts). */
+    /**
+     * Inputs as the engine sends them to Analyze (see engine-view.ts): secrets still wrapped, at any depth;
+     * `unwrapSecrets` gives the plain values, `redactSecrets` the printable ones (secret-values.ts).
+     */
     inputs: Record<string, unknown>;
-    /** Outputs the (mocked) provider returned: inputs plus computed properties. */
+    /** Outputs the (mocked) provider returned, as AnalyzeStack sends them: inputs plus computed properties, secrets wrapped. */
     outputs: Record<string, unknown>;
     /** Empty during a preview of a resource not yet created. */
     id?: string;

@@ -9,6 +9,7 @@ import { trackProgramTimers } from "./program-timers";
 import { findProjectDir } from "./project";
 import { disablePromiseBookkeeping } from "./promise-bookkeeping";
 import { RecordedResource } from "./recorded-resource";
+import { annotateSecrets, unwrapSecrets } from "./secret-values";
 import { StandInCloud, Unresolved } from "./stand-in";
 import { StackConfig } from "./stack-config";
 import { captureUncaughtErrors } from "./uncaught-errors";
@@ -122,8 +123,9 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     const recorded: RecordedResource[] = [];
     // Errors of the stand-in cloud: the real cause, which the SDK's rejections wrap or lose.
     const failures: unknown[] = [];
-    // The URN of the registration being mocked, so a remote component's children can name their parent.
-    const pendingUrns = new Map<string, string>();
+    // The registration being mocked: its URN, so a remote component's children can name their parent, and
+    // its inputs as the engine holds them (the mock hands newResource secrets only at the top level).
+    const pending = new Map<string, RecordedResource>();
 
     const record = (entry: RecordedResource) => {
         recorded.push(entry);
@@ -149,8 +151,11 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     const mocks: pulumi.runtime.Mocks = {
         newResource: (args) => {
             try {
-                const urn = pendingUrns.get(`${args.type}::${args.name}`) as string;
-                return standIn.newResource(args.type, args.name, args.inputs as Record<string, unknown>, args.custom ?? true, urn);
+                const entry = pending.get(`${args.type}::${args.name}`) as RecordedResource;
+                // The stand-in computes from plain values; the engine marks outputs secret where inputs were.
+                const inputs = unwrapSecrets(args.inputs as Record<string, unknown>);
+                const { id, state } = standIn.newResource(args.type, args.name, inputs, args.custom ?? true, entry.urn);
+                return { id, state: annotateSecrets(state, entry.inputs) };
             } catch (err) {
                 failures.push(err);
                 throw err;
@@ -158,7 +163,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         },
         call: (args) => {
             try {
-                return standIn.invoke(args.token, args.inputs as Record<string, unknown>);
+                return standIn.invoke(args.token, unwrapSecrets(args.inputs as Record<string, unknown>));
             } catch (err) {
                 failures.push(err);
                 throw asRpcError(err);
@@ -177,7 +182,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         process.env.STACK_CONFIG_FILE = options.config.file ?? ""; // tells the program which file its config came from
         await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview, LOCAL_ORGANIZATION);
         standIn.attach(sdk.settings.getMonitor() as Parameters<StandInCloud["attach"]>[0]);
-        patchMonitor(sdk.settings, stack, project, record, pendingUrns);
+        patchMonitor(sdk.settings, stack, project, record, pending);
         const program = programFile ? loadProgram(programFile, options.preload ?? [], projectDir as string) : options.program as () => unknown;
         let outputs: Record<string, unknown>;
         try {
@@ -186,7 +191,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
             throw new ProgramRunError(failures[0] ?? err, recorded);
         }
         if (failures.length > 0) throw new ProgramRunError(failures[0], recorded);
-        return { project, stack, preview, resources: recorded, outputs: toEngineView(outputs) as Record<string, unknown>,
+        return { project, stack, preview, resources: recorded, outputs: unwrapSecrets(toEngineView(outputs) as Record<string, unknown>),
             unresolved: standIn.unresolved };
     } finally {
         delete process.env.STACK_CONFIG_FILE;
@@ -270,7 +275,7 @@ function unrefDelay(ms: number): Promise<void> {
 
 /** Hooks the mock monitor instance that setMocks just installed: engine URNs and a record per registration. */
 function patchMonitor(settings: RuntimeSettings, stack: string, project: string, record: (r: RecordedResource) => RecordedResource,
-    pendingUrns: Map<string, string>): void {
+    pending: Map<string, RecordedResource>): void {
     const monitor = settings.getMonitor() as PatchableMonitor;
     monitor.newUrn = (parent, type, name) => engineUrn(stack, project, type, name, parent || undefined);
     const register = monitor.registerResource.bind(monitor);
@@ -290,7 +295,7 @@ function patchMonitor(settings: RuntimeSettings, stack: string, project: string,
             inputs: toEngineView(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
             outputs: {},
         });
-        pendingUrns.set(`${type}::${name}`, urn);
+        pending.set(`${type}::${name}`, entry);
         // The engine answers a registration over RPC, so other I/O (the policy pack's Analyze answers) runs
         // meanwhile; without this turn of the event loop a large program would starve it until the end.
         await new Promise(setImmediate);
