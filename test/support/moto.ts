@@ -1,52 +1,26 @@
-import { ChildProcess, spawn } from "node:child_process";
-import { freePort, waitForPort } from "./free-port";
+import { MotoServer, startMotoServer } from "../../tools/moto/moto-server";
+
+export { MOTO_ACCOUNT_ID, MOTO_REGION } from "../../tools/moto/moto-server";
 
 /**
- * One moto server (the AWS API emulator) per test process, started on first use on a free
- * 127.0.0.1 port and stopped by the root hook when mocha finishes. On a developer machine moto
- * comes from `pip install "moto[server]"`.
+ * One moto server per test process, started on first use and stopped by the root hook when mocha
+ * finishes (the server itself is tools/moto/moto-server.ts, which the bench uses too).
  */
-let server: { process: ChildProcess; endpoint: string } | undefined;
-let starting: Promise<string> | undefined;
-
-export const MOTO_REGION = "eu-west-1";
-export const MOTO_ACCOUNT_ID = "123456789012";
+let starting: Promise<MotoServer> | undefined;
 
 /** Endpoint URL of the shared moto server, starting it if needed. Also sets fake AWS credentials. */
-export function motoEndpoint(): Promise<string> {
-    starting ??= start();
-    return starting;
-}
-
-async function start(): Promise<string> {
-    process.env.AWS_ACCESS_KEY_ID = "testing";
-    process.env.AWS_SECRET_ACCESS_KEY = "testing";
-    process.env.AWS_REGION = MOTO_REGION;
-    process.env.AWS_DEFAULT_REGION = MOTO_REGION;
-    const port = await freePort();
-    const child = spawn("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)], {
-        stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr?.on("data", (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
-    const exited = new Promise<never>((_, reject) => child.once("exit", (code) =>
-        reject(new Error(`moto server exited with code ${code}. Install it with: pip install "moto[server]"\n${stderr}`))));
-    await Promise.race([waitForPort(port, 30_000), exited]);
-    const endpoint = `http://127.0.0.1:${port}`;
-    server = { process: child, endpoint };
-    return endpoint;
+export async function motoEndpoint(): Promise<string> {
+    starting ??= startMotoServer();
+    return (await starting).endpoint;
 }
 
 /** Stops the shared moto server if one was started. Called from the mocha root hook. */
 export async function stopMoto(): Promise<void> {
-    if (!server) return;
-    const { process: child } = server;
-    server = undefined;
+    const server = starting;
     starting = undefined;
-    await new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-    });
+    // A server that failed to start has nothing left to stop (the failure was reported to its caller).
+    const running = await server?.catch(() => undefined);
+    await running?.stop();
 }
 
 /** Wipes every resource in the moto server so a test starts from a clean account. */

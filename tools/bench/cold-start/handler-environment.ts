@@ -2,7 +2,7 @@ import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secre
 import { METRICS_NAMESPACE } from "../../../components/aws/function";
 import { FANOUT_ENV } from "../../../components/aws/order-events";
 import { SAGA_TABLE_ENV } from "../../../components/aws/order-saga-state";
-import { MOTO_ACCOUNT_ID, MOTO_REGION } from "../../../test/support/moto";
+import { MOTO_ACCOUNT_ID, MOTO_REGION } from "../../moto/moto-server";
 
 /** Fake credentials of the moto account the handlers talk to. */
 const CREDENTIALS = { AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing", AWS_SESSION_TOKEN: "testing" };
