@@ -2,6 +2,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as runtimeSettings from "@pulumi/pulumi/runtime/settings";
 import { expandAwsxVpc } from "./awsx-vpc";
+import { useLeanRegistration } from "./lean-registration";
 import { engineUrn } from "./engine-urn";
 import { toEngineView } from "./engine-view";
 import { mockInvoke } from "./mock-calls";
@@ -136,6 +137,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     disablePromiseBookkeeping();
     pulumi.runtime.setAllConfig(values, secretKeys);
     await pulumi.runtime.setMocks(mocks, project, stack, preview);
+    useLeanRegistration(runtimeSettings.getMonitor());
     patchMonitor(stack, project, record, pendingUrns);
 
     const program = typeof options.program === "function" ? options.program : loadProgram(options.program);
