@@ -23,6 +23,8 @@ describe("Analyze requests encoded from plain values", () => {
             resource({ skipped: undefined, list: [1, undefined, null, [true, { deep: [] }]], notANumber: Number.NaN,
                 infinite: Number.POSITIVE_INFINITY, negativeZero: -0, big: 1e21, small: -3.25e-7 }),
             resource({}, { parent: undefined, provider: undefined, name: "" }),
+            resource({ policy: "x".repeat(20_000), nested: { list: Array.from({ length: 300 }, (_, i) => `item-${i}`) },
+                unicode: "naïve – 日本 😀", lone: "a\uD800b\uDC00c\uD83D", pair: "\uD83D\uDE00" }),
         ];
         for (const input of cases) {
             assert.deepEqual(Buffer.from(encodeAnalyzeRequest(input)), Buffer.from(generatedAnalyzeRequest(input).serializeBinary()));
@@ -30,11 +32,13 @@ describe("Analyze requests encoded from plain values", () => {
     });
 
     it("match the generated encoding for any JSON-like properties, undefined members included", () => {
+        // Any UTF-16 code units, lone surrogates included.
+        const text = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 200 });
         const value = fc.letrec((tie) => ({
-            value: fc.oneof({ depthSize: "small" }, fc.constant(undefined), fc.constant(null), fc.boolean(), fc.double(), fc.string(),
-                fc.array(tie("value")), fc.dictionary(fc.string(), tie("value"))),
+            value: fc.oneof({ depthSize: "small" }, fc.constant(undefined), fc.constant(null), fc.boolean(), fc.double(), text,
+                fc.array(tie("value")), fc.dictionary(text, tie("value"))),
         })).value;
-        fc.assert(fc.property(fc.dictionary(fc.string(), value), (properties) => {
+        fc.assert(fc.property(fc.dictionary(text, value), (properties) => {
             const input = resource(properties);
             assert.deepEqual(Buffer.from(encodeAnalyzeRequest(input)), Buffer.from(generatedAnalyzeRequest(input).serializeBinary()));
         }), { numRuns: 300 });

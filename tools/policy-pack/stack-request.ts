@@ -1,4 +1,4 @@
-import { BinaryWriter } from "google-protobuf";
+import { ProtoWriter } from "./proto-writer";
 import type { AnalyzedResource, EncodedStackRequest } from "./types";
 import { writeStackResource } from "./wire-encoding";
 
@@ -14,12 +14,12 @@ const RESOURCES_PER_SLICE = 100;
  * serializeBinary: each resource is a length-delimited field 1.
  */
 export async function encodeStackRequest(resources: readonly AnalyzedResource[]): Promise<EncodedStackRequest> {
-    const writer = new BinaryWriter();
+    const writer = new ProtoWriter(1 << 20);
     for (let start = 0; start < resources.length; start += RESOURCES_PER_SLICE) {
         if (start > 0) await new Promise(setImmediate);
         for (const resource of resources.slice(start, start + RESOURCES_PER_SLICE)) {
-            writer.writeMessage(RESOURCES_FIELD, true, () => writeStackResource(writer, resource));
+            writer.message(RESOURCES_FIELD, () => writeStackResource(writer, resource));
         }
     }
-    return { resourceCount: resources.length, bytes: Buffer.from(writer.getResultBuffer()) };
+    return { resourceCount: resources.length, bytes: writer.finish() };
 }

@@ -6,7 +6,7 @@
  * (same fields, same order, map keys sorted as google-protobuf sorts them): the pack decodes them with
  * the generated code, as it decodes the engine's.
  */
-import { BinaryWriter } from "google-protobuf";
+import { ProtoWriter } from "./proto-writer";
 import type { AnalyzedResource } from "./types";
 
 /** Field numbers of pulumirpc.AnalyzeRequest / AnalyzerResource (analyzer.proto); 7-9 are AnalyzerResource only. */
@@ -27,52 +27,45 @@ const STRUCT_FIELDS = 1;
 const LIST_VALUES = 1;
 
 type Plain = Record<string, unknown>;
-/**
- * BinaryWriter.writeMessage skips a null or undefined value; the callbacks below write from their closure,
- * so they are handed this instead (a JSON null must still be written as a Value).
- */
-const PRESENT = true;
 
 /** The bytes of the AnalyzeRequest the engine sends for one resource (its inputs). */
-export function encodeAnalyzeRequest(resource: AnalyzedResource): Uint8Array {
-    const writer = new BinaryWriter();
+export function encodeAnalyzeRequest(resource: AnalyzedResource): Buffer {
+    const writer = new ProtoWriter();
     writeResource(writer, resource);
-    return writer.getResultBuffer();
+    return writer.finish();
 }
 
 /** One AnalyzerResource of an AnalyzeStack request (its outputs, parent and dependency edges). */
-export function writeStackResource(writer: BinaryWriter, resource: AnalyzedResource): void {
+export function writeStackResource(writer: ProtoWriter, resource: AnalyzedResource): void {
     writeResource(writer, resource);
-    if (resource.parent) writer.writeString(RESOURCE.parent, resource.parent);
-    if (resource.dependencies.length > 0) writer.writeRepeatedString(RESOURCE.dependencies, resource.dependencies);
+    if (resource.parent) writer.string(RESOURCE.parent, resource.parent);
+    writer.repeatedString(RESOURCE.dependencies, resource.dependencies);
     const properties = Object.keys(resource.propertyDependencies).sort();
     for (const property of properties) {
         const urns = resource.propertyDependencies[property];
-        writer.writeMessage(RESOURCE.propertyDependencies, PRESENT, () => {
-            writer.writeString(MAP_KEY, property);
-            writer.writeMessage(MAP_VALUE, PRESENT, () => {
-                if (urns.length > 0) writer.writeRepeatedString(DEPENDENCY_URNS, urns);
-            });
+        writer.message(RESOURCE.propertyDependencies, () => {
+            writer.string(MAP_KEY, property);
+            writer.message(MAP_VALUE, () => writer.repeatedString(DEPENDENCY_URNS, urns));
         });
     }
 }
 
 /** The fields AnalyzeRequest and AnalyzerResource share (1-6), in field order. */
-function writeResource(writer: BinaryWriter, resource: AnalyzedResource): void {
-    if (resource.type) writer.writeString(RESOURCE.type, resource.type);
-    writer.writeMessage(RESOURCE.properties, PRESENT, () => writeStruct(writer, resource.properties, true));
-    if (resource.urn) writer.writeString(RESOURCE.urn, resource.urn);
-    if (resource.name) writer.writeString(RESOURCE.name, resource.name);
-    writer.writeMessage(RESOURCE.options, PRESENT, () => {
-        if (resource.parent) writer.writeString(OPTIONS_PARENT, resource.parent);
+function writeResource(writer: ProtoWriter, resource: AnalyzedResource): void {
+    if (resource.type) writer.string(RESOURCE.type, resource.type);
+    writer.message(RESOURCE.properties, () => writeStruct(writer, resource.properties, true));
+    if (resource.urn) writer.string(RESOURCE.urn, resource.urn);
+    if (resource.name) writer.string(RESOURCE.name, resource.name);
+    writer.message(RESOURCE.options, () => {
+        if (resource.parent) writer.string(OPTIONS_PARENT, resource.parent);
     });
     const provider = resource.provider ? providerOf(resource.provider) : undefined;
     if (provider) {
-        writer.writeMessage(RESOURCE.provider, PRESENT, () => {
-            if (provider.type) writer.writeString(PROVIDER.type, provider.type);
-            writer.writeMessage(PROVIDER.properties, PRESENT, () => undefined);
-            if (provider.urn) writer.writeString(PROVIDER.urn, provider.urn);
-            if (provider.name) writer.writeString(PROVIDER.name, provider.name);
+        writer.message(RESOURCE.provider, () => {
+            if (provider.type) writer.string(PROVIDER.type, provider.type);
+            writer.message(PROVIDER.properties, () => undefined);
+            if (provider.urn) writer.string(PROVIDER.urn, provider.urn);
+            if (provider.name) writer.string(PROVIDER.name, provider.name);
         });
     }
 }
@@ -91,15 +84,15 @@ export function providerOf(reference: string): { urn: string; type: string; name
  * undefined members dropped (in lists: null), non-finite numbers as null, `toJSON` honoured. With
  * `dropInternalKeys`, top-level keys starting with `__` are left out, as the engine leaves them out.
  */
-function writeStruct(writer: BinaryWriter, object: Plain, dropInternalKeys = false): void {
+function writeStruct(writer: ProtoWriter, object: Plain, dropInternalKeys = false): void {
     const keys = Object.keys(object).sort();
     for (const key of keys) {
         if (dropInternalKeys && key.startsWith("__")) continue;
         const value = jsonValue(object[key]);
         if (value === undefined) continue;
-        writer.writeMessage(STRUCT_FIELDS, PRESENT, () => {
-            writer.writeString(MAP_KEY, key);
-            writer.writeMessage(MAP_VALUE, PRESENT, () => writeValue(writer, value));
+        writer.message(STRUCT_FIELDS, () => {
+            writer.string(MAP_KEY, key);
+            writer.message(MAP_VALUE, () => writeValue(writer, value));
         });
     }
 }
@@ -114,25 +107,25 @@ function jsonValue(value: unknown): unknown {
     return value;
 }
 
-function writeValue(writer: BinaryWriter, value: unknown): void {
+function writeValue(writer: ProtoWriter, value: unknown): void {
     if (value === null) {
-        writer.writeEnum(VALUE.null, 0);
+        writer.uint(VALUE.null, 0);
     } else if (typeof value === "number") {
         // As JSON: -0 becomes 0, NaN and infinities become null.
-        if (Number.isFinite(value)) writer.writeDouble(VALUE.number, value === 0 ? 0 : value);
-        else writer.writeEnum(VALUE.null, 0);
+        if (Number.isFinite(value)) writer.double(VALUE.number, value === 0 ? 0 : value);
+        else writer.uint(VALUE.null, 0);
     } else if (typeof value === "string") {
-        writer.writeString(VALUE.string, value);
+        writer.string(VALUE.string, value);
     } else if (typeof value === "boolean") {
-        writer.writeBool(VALUE.bool, value);
+        writer.uint(VALUE.bool, value ? 1 : 0);
     } else if (Array.isArray(value)) {
-        writer.writeMessage(VALUE.list, PRESENT, () => {
+        writer.message(VALUE.list, () => {
             for (const element of value) {
                 const item = jsonValue(element) ?? null;
-                writer.writeMessage(LIST_VALUES, PRESENT, () => writeValue(writer, item));
+                writer.message(LIST_VALUES, () => writeValue(writer, item));
             }
         });
     } else {
-        writer.writeMessage(VALUE.struct, PRESENT, () => writeStruct(writer, value as Plain));
+        writer.message(VALUE.struct, () => writeStruct(writer, value as Plain));
     }
 }
