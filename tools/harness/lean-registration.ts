@@ -33,7 +33,7 @@ interface StructLike {
 }
 
 /** The response getters the SDK's registerResource reads (resource.js). */
-export interface LeanRegisterResponse {
+interface LeanRegisterResponse {
     getUrn(): string;
     getId(): string;
     getObject(): StructLike;

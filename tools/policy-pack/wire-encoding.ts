@@ -71,7 +71,7 @@ function writeResource(writer: ProtoWriter, resource: AnalyzedResource): void {
 }
 
 /** `urn:pulumi:stack::project::pulumi:providers:aws::default_7_48_0::<id>` -> the provider resource's urn, type and name. */
-export function providerOf(reference: string): { urn: string; type: string; name: string } | undefined {
+function providerOf(reference: string): { urn: string; type: string; name: string } | undefined {
     const separator = reference.lastIndexOf("::");
     if (separator < 0) return undefined;
     const urn = reference.slice(0, separator);
