@@ -5,6 +5,10 @@
  * request's properties (one protobuf Struct object per resource per request, whichever policy asks), so
  * it is computed once and shared. Policies here only read properties (see values.ts), so sharing the
  * object between them is safe.
+ *
+ * Each policy then gets those properties wrapped in a new unknown-checking proxy (twice per policy and
+ * resource, with the provider's). The proxy holds no state of its own (it only reads its target), so the
+ * same properties object gets the same proxy: hundreds of thousands fewer objects per large request.
  */
 
 /** The module-internal function @pulumi/policy 1.x calls through its module object (so it can be replaced). */
@@ -12,30 +16,52 @@ interface DeserializeModule {
     deserializeProperties?: (struct: object, proxySecrets: boolean) => Record<string, unknown>;
 }
 
-/** Marks the memoized function, so that installing twice does not wrap it twice. */
+/** The same for its proxy module. */
+interface ProxyModule {
+    unknownCheckingProxy?: <T>(target: T) => T;
+}
+
+/** Marks a memoized function, so that installing twice does not wrap it twice. */
 const SHARED = Symbol("shared deserialization");
 
 /**
- * Replaces @pulumi/policy's deserializer with a memoized one (idempotent). Returns false, changing
- * nothing, when the module no longer has it (a version that reorganised its internals): policies then
- * run as before, only slower.
+ * Replaces @pulumi/policy's deserializer and root proxy factory with memoized ones (idempotent). Returns
+ * false, changing nothing, when the modules no longer have them (a version that reorganised its
+ * internals): policies then run as before, only slower.
  */
 export function shareDeserializedProperties(): boolean {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an internal module without typings
-    const module: DeserializeModule = require("@pulumi/policy/deserialize");
-    const original = module.deserializeProperties;
-    if (typeof original !== "function") return false;
-    if (SHARED in original) return true;
-    const byProxying = new Map([true, false].map((proxySecrets) => [proxySecrets, new WeakMap<object, Record<string, unknown>>()]));
-    const shared = (struct: object, proxySecrets: boolean) => {
-        const cache = byProxying.get(proxySecrets) as WeakMap<object, Record<string, unknown>>;
-        let properties = cache.get(struct);
-        if (properties === undefined) {
-            properties = original(struct, proxySecrets);
-            cache.set(struct, properties);
-        }
-        return properties;
-    };
-    module.deserializeProperties = Object.assign(shared, { [SHARED]: true });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- internal modules without typings
+    const deserialize: DeserializeModule = require("@pulumi/policy/deserialize");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const proxy: ProxyModule = require("@pulumi/policy/proxy");
+    const original = deserialize.deserializeProperties;
+    const originalProxy = proxy.unknownCheckingProxy;
+    if (typeof original !== "function" || typeof originalProxy !== "function") return false;
+    if (!(SHARED in original)) {
+        const byProxying = new Map([true, false].map((proxySecrets) => [proxySecrets, new WeakMap<object, Record<string, unknown>>()]));
+        const shared = (struct: object, proxySecrets: boolean) => {
+            const cache = byProxying.get(proxySecrets) as WeakMap<object, Record<string, unknown>>;
+            let properties = cache.get(struct);
+            if (properties === undefined) {
+                properties = original(struct, proxySecrets);
+                cache.set(struct, properties);
+            }
+            return properties;
+        };
+        deserialize.deserializeProperties = Object.assign(shared, { [SHARED]: true });
+    }
+    if (!(SHARED in originalProxy)) {
+        const proxies = new WeakMap<object, unknown>();
+        const sharedProxy = <T>(target: T): T => {
+            if (typeof target !== "object" || target === null) return originalProxy(target);
+            let wrapped = proxies.get(target) as T | undefined;
+            if (wrapped === undefined) {
+                wrapped = originalProxy(target);
+                proxies.set(target, wrapped);
+            }
+            return wrapped;
+        };
+        proxy.unknownCheckingProxy = Object.assign(sharedProxy, { [SHARED]: true });
+    }
     return true;
 }

@@ -11,6 +11,11 @@ describe("npm run bench options", () => {
             { coldStartRuns: 20, scaleSizes: [5, 50], planStackTraceLimit: 1, resultsName: "trial-2" });
     });
 
+    it("reads the peer folder and --skip-handlers", () => {
+        assert.deepEqual(parseBenchOptions(["--peer", "../peer-cdk-nag", "--skip-handlers", "--sizes", "100,1000"]),
+            { coldStartRuns: 15, scaleSizes: [100, 1000], resultsName: "results", peerDir: "../peer-cdk-nag", skipHandlers: true });
+    });
+
     it("rejects a results name that is a path, so results stay in bench/", () => {
         assert.throws(() => parseBenchOptions(["--results", "../x"]), /--results "\.\.\/x" must be a file name of lowercase letters/);
     });

@@ -79,7 +79,25 @@ describe("bench acceptance checks", () => {
             { name: "coldStartRatio, every handler", limit: "<= 0.25", measured: "0.31 (worst: slow-api)", met: false },
             { name: "scaleRatio (plan time, 1000 / 100 functions)", limit: "<= 11", measured: "9", met: true },
             { name: "plan of 1000 functions", limit: "< 60 s", measured: "90 s (process wall 93 s)", met: false },
+            { name: "peak RSS, plan + pack, 1000 functions", limit: "<= 1536 MB", measured: "400 MB", met: true },
         ]);
+    });
+
+    it("checks the ratio against the cdk-nag peer at 100 and 1,000 functions, and a failed peer as unmet", () => {
+        const results = run("now", 100, 10_000, 1000);
+        const peer = (functions: number, wallMs: number) => ({ functions, resources: functions * 11, wallMs, constructMs: 500,
+            synthAndNagMs: wallMs - 1500, peakRssMb: 900, findingsByRule: {} });
+        results.peer = { dir: "/tmp/peer", sizes: [
+            { functions: 100, peer: peer(100, 16_000), ratio: 0.813, error: null },
+            { functions: 1000, peer: null, ratio: null, error: "peer app.js 1000 exited with code 1:\nError: out of memory" },
+        ] };
+        assert.deepEqual(acceptanceChecks(results).filter((check) => check.name.includes("peer")), [
+            { name: "plan / cdk-nag peer at 100 functions (process wall)", limit: "<= 0.8", measured: "0.813 (13.0 s vs 16.0 s)", met: false },
+            { name: "plan / cdk-nag peer at 1000 functions (process wall)", limit: "<= 0.8",
+                measured: "not measured: Error: out of memory", met: false },
+        ]);
+        assert.equal(keyNumbers(results)["peer.100.ratio"], 0.813);
+        assert.equal("peer.1000.ratio" in keyNumbers(results), false);
     });
 
     it("reports a size whose plan failed as unmet, with the error line of the plan's output, and no scale ratio", () => {

@@ -6,6 +6,10 @@ import { shareDeserializedProperties } from "../../policies/lib/shared-deseriali
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const policyDeserialize: { deserializeProperties(struct: object, proxySecrets: boolean): Record<string, unknown> } = require("@pulumi/policy/deserialize");
 
+/** @pulumi/policy's internal unknown-checking proxy, as its server calls it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const policyProxy: { unknownCheckingProxy<T>(target: T): T } = require("@pulumi/policy/proxy");
+
 describe("shared deserialization in the policy pack", () => {
     it("deserializes one request's properties once for every policy that asks", () => {
         assert.equal(shareDeserializedProperties(), true);
@@ -25,10 +29,22 @@ describe("shared deserialization in the policy pack", () => {
         assert.deepEqual(policyDeserialize.deserializeProperties(other, false), plain);
     });
 
-    it("wraps the deserializer only once however often it is installed", () => {
+    it("wraps the deserializer and the proxy factory only once however often it is installed", () => {
         shareDeserializedProperties();
-        const installed = policyDeserialize.deserializeProperties;
+        const installed = [policyDeserialize.deserializeProperties, policyProxy.unknownCheckingProxy];
         assert.equal(shareDeserializedProperties(), true);
-        assert.equal(policyDeserialize.deserializeProperties, installed);
+        assert.deepEqual([policyDeserialize.deserializeProperties, policyProxy.unknownCheckingProxy], installed);
+    });
+
+    it("gives every policy the same unknown-checking proxy for the same properties, which still reports unknowns", () => {
+        shareDeserializedProperties();
+        const properties = { name: "orders", arn: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", tags: { team: "payments" } };
+        const proxied = policyProxy.unknownCheckingProxy(properties);
+        assert.equal(policyProxy.unknownCheckingProxy(properties), proxied);
+        assert.notEqual(policyProxy.unknownCheckingProxy({ ...properties }), proxied);
+        assert.equal(proxied.name, "orders");
+        assert.equal(proxied.tags.team, "payments");
+        assert.throws(() => proxied.arn, /string value at \.arn can't be known during preview/);
+        assert.equal(policyProxy.unknownCheckingProxy("plain"), "plain");
     });
 });

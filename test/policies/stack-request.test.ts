@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import { UNKNOWN_STRING_SENTINEL } from "../../contracts/unknown-value";
 import { AnalyzedResource, encodeStackRequest } from "../../tools/policy-pack";
-import { stackResourceMessage } from "../../tools/policy-pack/wire";
+import { generatedStackResource } from "./support/generated-messages";
 
 function queue(index: number): AnalyzedResource {
     const urn = `urn:pulumi:dev::app::aws:sqs/queue:Queue::q${index}`;
@@ -21,7 +21,7 @@ describe("the AnalyzeStack request encoded ahead", () => {
         const resources = Array.from({ length: 250 }, (_, index) => queue(index));
         const encoded = await encodeStackRequest(resources);
         const generated = new AnalyzeStackRequest();
-        generated.setResourcesList(resources.map(stackResourceMessage));
+        generated.setResourcesList(resources.map(generatedStackResource));
         assert.equal(encoded.resourceCount, 250);
         assert.deepEqual(encoded.bytes, Buffer.from(generated.serializeBinary()));
         const decoded = AnalyzeStackRequest.deserializeBinary(encoded.bytes).getResourcesList();

@@ -9,7 +9,8 @@ import { describeMachine } from "./machine";
 import { BenchUsageError, parseBenchOptions } from "./options";
 import { buildPackages } from "./package-size/package-sizes";
 import { markdownReport } from "./report/markdown";
-import { BenchResults, compareRuns, FunctionResult, ScaleResult } from "./results";
+import { checkPeerDir, measurePeer } from "./peer/measure-peer";
+import { BenchResults, compareRuns, FunctionResult, PeerComparison, ScaleResult } from "./results";
 import { measurePlan, PlanMeasurement } from "./scale/measure-plan";
 import { measureSettingsRejection, settingsRejectionReport } from "./settings-rejection";
 import { CODE_ZIP_ENV, FUNCTION_COUNT_ENV, STACK_TRACE_LIMIT_ENV } from "./scale/scale-inputs";
@@ -29,14 +30,16 @@ async function main(): Promise<void> {
     log(`node ${machine.nodeVersion} on ${machine.cpuModel} (${machine.cpuCount} cores, ${machine.totalMemoryMb} MB)`);
     log(settingsRejectionReport(measureSettingsRejection()));
 
+    const peerDir = options.peerDir === undefined ? undefined : peerFolder(options.peerDir);
     const handlers = fs.readdirSync(FUNCTIONS_DIR).filter((dir) => fs.existsSync(path.join(FUNCTIONS_DIR, dir, HANDLER_SOURCE_FILE))).sort();
     if (handlers.length === 0) throw new Error(`no functions/<name>/${HANDLER_SOURCE_FILE} found: nothing to measure`);
-    const { nodeBootMs, functions } = await measureFunctions(handlers, options.coldStartRuns);
+    const { nodeBootMs, functions } = options.skipHandlers ? { nodeBootMs: null, functions: [] }
+        : await measureFunctions(handlers, options.coldStartRuns);
 
     const planEnvironment: Record<string, string> = options.planStackTraceLimit === undefined ? {}
         : { [STACK_TRACE_LIMIT_ENV]: String(options.planStackTraceLimit) };
     const offlinePlan = await measureOfflinePlans(planEnvironment);
-    const sizes = await measureScale(options.scaleSizes, packageFunction(handlers[0]).zipPath, planEnvironment);
+    const { sizes, peer } = await measureScale(options.scaleSizes, packageFunction(handlers[0]).zipPath, planEnvironment, peerDir);
 
     const results: BenchResults = {
         generatedAt: new Date().toISOString(),
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
         nodeBootMs,
         functions,
         policyCheckScale: { sizes, ...scaleRatios(sizes) },
+        peer: peerDir === undefined ? null : { dir: peerDir, sizes: peer },
         offlinePlan,
     };
     process.stdout.write(writeResults(results, options.resultsName));
@@ -87,21 +91,50 @@ async function measureOfflinePlans(planEnvironment: Record<string, string>): Pro
     return plans;
 }
 
-/** The generated program at each size, every function shipping `codeZip`. */
-async function measureScale(functionCounts: number[], codeZip: string, planEnvironment: Record<string, string>): Promise<ScaleResult[]> {
+/**
+ * The generated program at each size, every function shipping `codeZip`; with `peerDir`, the cdk-nag peer
+ * at the same size right after it (the two alternate, so both see the same machine load).
+ */
+async function measureScale(functionCounts: number[], codeZip: string, planEnvironment: Record<string, string>,
+    peerDir: string | undefined): Promise<{ sizes: ScaleResult[]; peer: PeerComparison[] }> {
     const sizes: ScaleResult[] = [];
+    const peer: PeerComparison[] = [];
     for (const functionCount of functionCounts) {
         // A size the plan cannot handle is a result too: recorded with its error, and the bench goes on.
         const size = await measurePlan(REPO_ROOT, ["--program", SCALE_PROGRAM, "--stack", "bench"],
             { ...planEnvironment, [FUNCTION_COUNT_ENV]: String(functionCount), [CODE_ZIP_ENV]: codeZip })
             .then((plan) => ({ functions: functionCount, plan, error: null }),
-                (error: unknown) => ({ functions: functionCount, plan: null, error: error instanceof Error ? error.message : String(error) }));
+                (error: unknown) => ({ functions: functionCount, plan: null, error: errorMessage(error) }));
         sizes.push(size);
         log(size.plan
-            ? `[scale] ${functionCount} functions: ${size.plan.resources} resources in ${(size.plan.elapsedMs / 1000).toFixed(1)} s, peak ${size.plan.peakRssMb} MB`
+            ? `[scale] ${functionCount} functions: ${size.plan.resources} resources in ${(size.plan.elapsedMs / 1000).toFixed(1)} s ` +
+                `(process wall ${(size.plan.wallMs / 1000).toFixed(1)} s), peak ${size.plan.peakRssMb} MB`
             : `[scale] ${functionCount} functions: the plan failed: ${size.error}`);
+        if (peerDir === undefined) continue;
+        const comparison = await measurePeer(peerDir, functionCount).then(
+            (measured): PeerComparison => ({ functions: functionCount, peer: measured, error: null,
+                ratio: size.plan ? ratio(size.plan.wallMs, measured.wallMs) : null }),
+            (error: unknown): PeerComparison => ({ functions: functionCount, peer: null, ratio: null, error: errorMessage(error) }));
+        peer.push(comparison);
+        log(comparison.peer
+            ? `[peer] ${functionCount} functions: ${comparison.peer.resources} resources in ${(comparison.peer.wallMs / 1000).toFixed(1)} s, ` +
+                `peak ${comparison.peer.peakRssMb} MB; ratio (our plan / peer) ${comparison.ratio ?? "n/a"}`
+            : `[peer] ${functionCount} functions: the peer failed: ${comparison.error}`);
     }
-    return sizes;
+    return { sizes, peer };
+}
+
+/** A --peer folder the bench cannot use is a usage error: said before anything is measured. */
+function peerFolder(dir: string): string {
+    try {
+        return checkPeerDir(dir);
+    } catch (error) {
+        throw new BenchUsageError(errorMessage(error));
+    }
+}
+
+function errorMessage(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -9,10 +9,14 @@ export interface BenchOptions {
     planStackTraceLimit?: number;
     /** Base name of the result files in bench/: `<name>.json` and `<name>.md`. */
     resultsName: string;
+    /** `--peer DIR`: the folder of the cdk-nag peer app (npm-installed), run at every scale size. */
+    peerDir?: string;
+    /** `--skip-handlers`: no package sizes or cold starts (the plan and scale measurements only). */
+    skipHandlers?: boolean;
 }
 
 export const BENCH_USAGE = "usage: npm run bench -- [--runs N (default 15)] [--sizes 10,100,1000] [--plan-stack-trace-limit N] " +
-    "[--results NAME (default results)]";
+    "[--results NAME (default results)] [--peer DIR] [--skip-handlers]";
 const DEFAULTS: BenchOptions = { coldStartRuns: 15, scaleSizes: [10, 100, 1000], resultsName: "results" };
 
 /** A command line the bench cannot run; the message says what to type instead. */
@@ -24,10 +28,11 @@ export class BenchUsageError extends Error {
 }
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
-    let values: { runs?: string; sizes?: string; "plan-stack-trace-limit"?: string; results?: string };
+    let values: { runs?: string; sizes?: string; "plan-stack-trace-limit"?: string; results?: string; peer?: string; "skip-handlers"?: boolean };
     try {
         values = parseArgs({ args: [...argv], strict: true, options: {
             runs: { type: "string" }, sizes: { type: "string" }, "plan-stack-trace-limit": { type: "string" }, results: { type: "string" },
+            peer: { type: "string" }, "skip-handlers": { type: "boolean" },
         } }).values;
     } catch (error) {
         throw new BenchUsageError((error as Error).message.split("\n")[0]);
@@ -48,6 +53,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         scaleSizes,
         resultsName,
         ...(limit === undefined ? {} : { planStackTraceLimit: wholeNumber(limit, "--plan-stack-trace-limit") }),
+        ...(values.peer === undefined ? {} : { peerDir: values.peer }),
+        ...(values["skip-handlers"] ? { skipHandlers: true } : {}),
     };
 }
 

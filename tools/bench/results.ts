@@ -1,6 +1,7 @@
 import { ColdStartComparison } from "./cold-start/measure-cold-start";
 import { MachineInfo } from "./machine";
 import { PackageComparison } from "./package-size/package-sizes";
+import { PeerMeasurement } from "./peer/measure-peer";
 import { PlanMeasurement } from "./scale/measure-plan";
 import { Distribution } from "./stats";
 
@@ -20,6 +21,17 @@ export interface ScaleResult {
     error: string | null;
 }
 
+/** The cdk-nag peer at one size of the scale program, measured right after our plan of that size. */
+export interface PeerComparison {
+    functions: number;
+    /** null when the peer failed. */
+    peer: PeerMeasurement | null;
+    /** Our plan's process wall / the peer's process wall at this size; null when either one failed. */
+    ratio: number | null;
+    /** Why the peer failed, null when it ran. */
+    error: string | null;
+}
+
 /** The contents of bench/results.json. Times in ms, sizes in bytes, memory in MB. */
 export interface BenchResults {
     generatedAt: string;
@@ -31,8 +43,8 @@ export interface BenchResults {
     coldStartUnpackRoot: string;
     /** `--plan-stack-trace-limit` of this run; null: the plans ran exactly as `npm run plan` runs them. */
     planStackTraceLimit: number | null;
-    /** Cold start of an empty handler: node's boot, paid by every package (ms). */
-    nodeBootMs: Distribution;
+    /** Cold start of an empty handler: node's boot, paid by every package (ms); null with --skip-handlers. */
+    nodeBootMs: Distribution | null;
     functions: FunctionResult[];
     policyCheckScale: {
         sizes: ScaleResult[];
@@ -41,6 +53,8 @@ export interface BenchResults {
         /** Same ratio for the policy check alone (Analyze of every resource + AnalyzeStack). */
         policyCheckScaleRatio: number | null;
     };
+    /** `--peer DIR`: the cdk-nag app at each scale size, in the same run; null without --peer. */
+    peer?: { dir: string; sizes: PeerComparison[] } | null;
     /** `npm run plan -- --stack <name>` of the real program. */
     offlinePlan: Record<string, PlanMeasurement>;
     /** The key numbers of this run next to those of the run before it (absent on a first run). */
@@ -82,6 +96,11 @@ export function keyNumbers(results: BenchResults): Record<string, number> {
         numbers[`scale.${functions}.peakRssMb`] = plan.peakRssMb;
     }
     if (results.policyCheckScale.scaleRatio !== null) numbers["scale.scaleRatio"] = results.policyCheckScale.scaleRatio;
+    for (const { functions, peer, ratio } of results.peer?.sizes ?? []) {
+        if (!peer || ratio === null) continue;
+        numbers[`peer.${functions}.wallMs`] = Math.round(peer.wallMs);
+        numbers[`peer.${functions}.ratio`] = ratio;
+    }
     for (const [stack, plan] of Object.entries(results.offlinePlan)) numbers[`plan.${stack}.elapsedMs`] = plan.elapsedMs;
     return numbers;
 }

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
+import { useLeanRegistration } from "./lean-registration";
 import { engineUrn } from "./engine-urn";
 import { toEngineView } from "./engine-view";
 import { MockCloud } from "./mock-outputs";
@@ -181,6 +182,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         sdk.pulumi.runtime.setAllConfig(values, secretKeys);
         process.env.STACK_CONFIG_FILE = options.config.file ?? ""; // tells the program which file its config came from
         await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview, LOCAL_ORGANIZATION);
+        useLeanRegistration(sdk.settings.getMonitor()); // this repository's SDK only; another copy keeps its own path
         standIn.attach(sdk.settings.getMonitor() as Parameters<StandInCloud["attach"]>[0]);
         patchMonitor(sdk.settings, stack, project, record, pending);
         const program = programFile ? loadProgram(programFile, options.preload ?? [], projectDir as string) : options.program as () => unknown;

@@ -5,10 +5,11 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import * as readline from "node:readline";
+import { analyzeEncoded } from "./encoded-calls";
 import { reconcilePolicyConfig } from "./policy-config";
-import { EncodedStackRequest, encodeStackRequest } from "./stack-request";
-import { AnalyzedResource, PolicyConfigFile, PolicyPackProcess, PolicyViolation } from "./types";
-import { analyzeRequest, configureRequest, packInfoFromWire, violationsFromWire } from "./wire";
+import { encodeStackRequest } from "./stack-request";
+import { AnalyzedResource, EncodedStackRequest, PolicyConfigFile, PolicyPackProcess, PolicyViolation } from "./types";
+import { configureRequest, packInfoFromWire, violationsFromWire } from "./wire";
 
 export interface StartPolicyPackOptions {
     /** Folder holding PulumiPolicy.yaml and the pack's index.ts. */
@@ -129,7 +130,7 @@ export async function startPolicyPack(options: StartPolicyPackOptions): Promise<
             info,
             configure,
             async analyze(resource: AnalyzedResource): Promise<PolicyViolation[]> {
-                return violationsFromWire(await call(analyzer.analyze.bind(analyzer), analyzeRequest(resource)), resource.urn);
+                return analyzeEncoded(analyzer, resource);
             },
             async analyzeStack(stack: readonly AnalyzedResource[] | EncodedStackRequest): Promise<PolicyViolation[]> {
                 const request = "bytes" in stack ? stack : await encodeStackRequest(stack);

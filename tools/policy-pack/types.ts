@@ -1,5 +1,4 @@
 /** Shapes shared by the policy-pack client and its callers (contract 1 in the team's contracts). */
-import type { EncodedStackRequest } from "./stack-request";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
@@ -54,6 +53,12 @@ export interface AnalyzedResource {
     propertyDependencies: Record<string, string[]>;
     /** Provider reference `<provider urn>::<provider id>`. */
     provider?: string;
+}
+
+/** An AnalyzeStack request already in wire form (see encodeStackRequest). */
+export interface EncodedStackRequest {
+    readonly resourceCount: number;
+    readonly bytes: Buffer;
 }
 
 export interface PolicyViolation {

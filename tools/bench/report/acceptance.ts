@@ -1,7 +1,13 @@
 import { BenchResults } from "../results";
 
 /** The issue's acceptance limits. */
-export const LIMITS = { zipRatio: 0.05, coldStartRatio: 0.25, scaleRatio: 11, largestPlanSeconds: 60 } as const;
+export const LIMITS = {
+    zipRatio: 0.05, coldStartRatio: 0.25, scaleRatio: 11, largestPlanSeconds: 60,
+    /** Our plan's wall time / the cdk-nag peer's, at 100 and at 1,000 functions (issue 18). */
+    peerRatio: 0.8, peerRatioSizes: [100, 1000],
+    /** Peak RSS of the plan and the pack together at 1,000 functions: 1.5 GB, counted in MiB as /proc reports it. */
+    peakRssMb: 1536, peakRssFunctions: 1000,
+} as const;
 
 export interface AcceptanceCheck {
     name: string;
@@ -35,7 +41,24 @@ export function acceptanceChecks(results: BenchResults): AcceptanceCheck[] {
                 : `failed: ${firstLine(largest.error)}`,
             met: plan !== null && plan.wallMs < LIMITS.largestPlanSeconds * 1000 });
     }
+    for (const { functions, peer, ratio, error } of results.peer?.sizes ?? []) {
+        if (!(LIMITS.peerRatioSizes as readonly number[]).includes(functions)) continue;
+        const plan = sizes.find((size) => size.functions === functions)?.plan;
+        checks.push({ name: `plan / cdk-nag peer at ${functions} functions (process wall)`, limit: `<= ${LIMITS.peerRatio}`,
+            measured: ratio !== null && peer && plan ? `${ratio} (${seconds(plan.wallMs)} s vs ${seconds(peer.wallMs)} s)`
+                : `not measured: ${firstLine(error ?? "our plan failed")}`,
+            met: ratio !== null && ratio <= LIMITS.peerRatio });
+    }
+    const rssSize = sizes.find((size) => size.functions === LIMITS.peakRssFunctions);
+    if (rssSize?.plan) {
+        checks.push({ name: `peak RSS, plan + pack, ${LIMITS.peakRssFunctions} functions`, limit: `<= ${LIMITS.peakRssMb} MB`,
+            measured: `${rssSize.plan.peakRssMb} MB`, met: rssSize.plan.peakRssMb <= LIMITS.peakRssMb });
+    }
     return checks;
+}
+
+function seconds(milliseconds: number): string {
+    return (milliseconds / 1000).toFixed(1);
 }
 
 function worst<T>(items: T[], value: (item: T) => number): T {
