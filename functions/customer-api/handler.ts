@@ -13,15 +13,13 @@ import { handleRequest } from "./routes";
 
 // Created once per execution environment, during init, and reused by every warm invocation.
 const { logger, metrics, tracer } = createObservability();
-// The secret is read during init, not per request (the seed's rule), and its request is started before the
-// rest of init (the DynamoDB client) so that its round trip overlaps that work; the first invocation awaits
-// it where the key is first needed, and invocations share the result.
-const secrets = tracer.captureAWSv3Client(new SecretsManagerClient({}));
-const secretArn = requiredEnv("SECRET_ARN");
-const apiKey = loadOnce(() => readApiKey(secrets, secretArn));
-apiKey.prefetch();
 const table = new CustomersTable(
     tracer.captureAWSv3Client(DynamoDBDocumentClient.from(new DynamoDBClient({}))), requiredEnv("TABLE_NAME"));
+const secrets = tracer.captureAWSv3Client(new SecretsManagerClient({}));
+const secretArn = requiredEnv("SECRET_ARN");
+// The secret is read during init, not per request (the seed's rule); invocations share the result.
+const apiKey = loadOnce(() => readApiKey(secrets, secretArn));
+apiKey.prefetch();
 
 /** HTTP API (payload 2.0) -> customers table. Unexpected errors are logged and answered 500 without internals. */
 export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
