@@ -80,7 +80,7 @@ describe("npm run plan on the real stacks with the real policy pack (pack starte
         const outcome = await planInProcess(["--stack", "dev", "--config", "test/plan/fixtures/bad-timeout.yaml"], realPack);
         assert.equal(outcome.code, 2);
         assert.equal(outcome.stdout, "");
-        assert.match(outcome.stderr, /^error: the program failed: Invalid settings for stack "dev":\n {2}- serverless-platform:customerApiTimeoutSeconds = 5000 must be an integer from 1 to 30/);
+        assert.match(outcome.stderr, /^error: Invalid settings for stack "dev":\n {2}- serverless-platform:customerApiTimeoutSeconds = 5000 must be an integer from 1 to 30/);
         assert.doesNotMatch(outcome.stderr, /\n\s+at /);
     });
 

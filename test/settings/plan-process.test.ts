@@ -24,7 +24,7 @@ describe("npm run plan on broken and secret configs, as its own process", () => 
         const outcome = await npmRunPlan(["--stack", "production", "--config", file]);
         assert.equal(outcome.code, 2, outcome.stderr);
         assert.equal(outcome.stdout, "");
-        assert.match(outcome.stderr, /^error: the program failed: Invalid settings for stack "production":\n {2}- serverless-platform:alarmEmail = "a{80}"… \(204812 characters\) is 204812 characters long, more than the 254 this setting reads; it must be empty or an email address/);
+        assert.match(outcome.stderr, /^error: Invalid settings for stack "production":\n {2}- serverless-platform:alarmEmail = "a{80}"… \(204812 characters\) is 204812 characters long, more than the 254 this setting reads; it must be empty or an email address/);
         assert.ok(outcome.stderr.includes(`Fix the value in ${file} (or the default in Pulumi.yaml)`), outcome.stderr);
         assert.ok(outcome.stderr.length < 1000, `${outcome.stderr.length} characters on stderr`);
         assert.doesNotMatch(outcome.stderr, /\n\s+at /);

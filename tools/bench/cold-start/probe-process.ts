@@ -1,31 +1,39 @@
 import { spawn } from "node:child_process";
 import * as path from "node:path";
 
-/** What one fresh `node` process reports about loading a handler (see probe.cjs). */
+/** What one fresh `node` process reports about loading a handler and answering its first invocation (see probe.cjs). */
 export interface ProbeResult {
-    /** Process start to init done: node boot + module load + the async init the module started. */
+    /** Process start to the first invocation's response: node boot + module load + first invocation. */
     coldStartMs: number;
     /** `require()` of the handler module alone (synchronous module evaluation). */
     moduleLoadMs: number;
-    /** `require()` start to init done (module load + async init such as the secret fetch). */
+    /** `require()` start to the first invocation's response (node's own boot left out). */
     initMs: number;
+    /** The first invocation alone: handler called to response back (it awaits what init started, such as the secret fetch). */
+    invocationMs: number;
     /** With profileImports: inclusive load time of each package the project files import. */
     importMs: Record<string, number>;
-    /** HTTP status of every response received during init. */
-    initResponses: number[];
+    /** HTTP status of every response received during init and the first invocation. */
+    responses: number[];
+    /** What the first invocation returned (absent when it returned nothing or threw). */
+    response?: unknown;
+    /** `name: message` of the error the first invocation threw, if it did. */
+    error?: string;
 }
 
 const PROBE_SCRIPT = path.join(__dirname, "probe.cjs");
-/** A cold start that takes longer than this is stuck (an init that never lets the event loop empty). */
+/** A cold start that takes longer than this is stuck (an init or a first invocation that never answers). */
 const PROBE_TIMEOUT_MS = 30_000;
 
 /**
  * Starts a fresh `node` (the one running the bench, so Node 22 under npm) in `packageDir`, loads the
- * handler module and waits for its init to finish. Only `environment` is passed: no inherited variables.
+ * handler module, invokes its handler once with `event` and reports when the response is back. Only
+ * `environment` is passed: no inherited variables.
  */
-export function runProbe(packageDir: string, handlerModule: string, environment: Record<string, string>,
+export function runProbe(packageDir: string, handlerModule: string, event: unknown, environment: Record<string, string>,
     options: { profileImports?: boolean } = {}): Promise<ProbeResult> {
-    const args = [PROBE_SCRIPT, path.join(packageDir, handlerModule), ...(options.profileImports ? ["--profile-imports"] : [])];
+    const args = [PROBE_SCRIPT, path.join(packageDir, handlerModule), JSON.stringify(event ?? null),
+        ...(options.profileImports ? ["--profile-imports"] : [])];
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, args, { cwd: packageDir, env: environment, stdio: ["ignore", "ignore", "pipe", "pipe"] });
         let stderr = "";
@@ -40,7 +48,7 @@ export function runProbe(packageDir: string, handlerModule: string, environment:
                 resolve(JSON.parse(report) as ProbeResult);
                 return;
             }
-            const why = signal === "SIGKILL" ? `did not finish its init within ${PROBE_TIMEOUT_MS / 1000} s` : `exited with code ${code}`;
+            const why = signal === "SIGKILL" ? `did not answer its first invocation within ${PROBE_TIMEOUT_MS / 1000} s` : `exited with code ${code}`;
             reject(new Error(`cold start of ${handlerModule} in ${packageDir} ${why}:\n${readableTail(stderr)}`));
         });
     });
