@@ -2,12 +2,10 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PolicyPackProcess, startPolicyPack } from "../../tools/policy-pack";
 import type { PlanDocument } from "../../tools/plan/json-output";
 import { main } from "../../tools/plan/main";
-import { PackStarter } from "../../tools/plan/run-plan";
 import { REPO_ROOT } from "../support/stack";
-import { planInProcess, planJson, reusing } from "./run-plan-cli";
+import { planInProcess, packStartedOnce, planJson } from "./run-plan-cli";
 
 /**
  * The corpus: programs written in the shapes public serverless programs use, each a project folder of its
@@ -161,14 +159,10 @@ const corpus: CorpusProgram[] = [
 ];
 
 describe("the corpus: public serverless program shapes planned from another folder with the real pack (pack started once)", () => {
-    let pack: PolicyPackProcess | undefined;
-    const realPack: PackStarter = async (options) => {
-        if (!pack) pack = await startPolicyPack(options);
-        return reusing(pack)(options);
-    };
-    after(async () => {
-        await pack?.close();
-    });
+    /** The real pack, started on first use (inside the first plan) and kept for the next tests. */
+    const pack = packStartedOnce();
+    const realPack = pack.start;
+    after(() => pack.close());
 
     for (const program of corpus) {
         const shown = [...program.shows].sort();

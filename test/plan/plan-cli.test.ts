@@ -3,10 +3,8 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PolicyPackProcess, startPolicyPack } from "../../tools/policy-pack";
-import { PackStarter } from "../../tools/plan/run-plan";
 import { REPO_ROOT } from "../support/stack";
-import { PlanOutcome, planInProcess, planJson, reusing } from "./run-plan-cli";
+import { PlanOutcome, planInProcess, packStartedOnce, planJson } from "./run-plan-cli";
 
 const TSX_CLI = require.resolve("tsx/cli", { paths: [REPO_ROOT] });
 
@@ -24,16 +22,10 @@ function planProcess(argv: string[]): Promise<PlanOutcome> {
 }
 
 describe("npm run plan on the real stacks with the real policy pack (pack started once)", () => {
-    let pack: PolicyPackProcess | undefined;
-    /** Starts the real pack on first use (inside the timed production plan) and keeps it for the next tests. */
-    const realPack: PackStarter = async (options) => {
-        if (!pack) pack = await startPolicyPack(options);
-        return reusing(pack)(options);
-    };
-
-    after(async () => {
-        await pack?.close();
-    });
+    /** The real pack, started on first use (inside the first plan) and kept for the next tests. */
+    const pack = packStartedOnce();
+    const realPack = pack.start;
+    after(() => pack.close());
 
     it("plans the production stack as one JSON document with every field (prints the time; the bench measures it)", async () => {
         const graphFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-graph-")), "production.mmd");

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PolicyPackProcess } from "../../tools/policy-pack";
+import { PolicyPackProcess, startPolicyPack } from "../../tools/policy-pack";
 import { main } from "../../tools/plan/main";
 import type { PlanDocument } from "../../tools/plan/json-output";
 import { PackStarter } from "../../tools/plan/run-plan";
@@ -18,6 +18,20 @@ export function reusing(pack: PolicyPackProcess): PackStarter {
     return async ({ policyConfig }) => {
         await pack.configure(policyConfig);
         return { ...pack, close: async () => undefined };
+    };
+}
+
+/** The real pack, started on first use and reconfigured for each later plan; `close` stops it (call it in `after`). */
+export function packStartedOnce(): { start: PackStarter; close(): Promise<void> } {
+    let pack: PolicyPackProcess | undefined;
+    return {
+        start: async (options) => {
+            pack ??= await startPolicyPack(options);
+            return reusing(pack)(options);
+        },
+        close: async () => {
+            await pack?.close();
+        },
     };
 }
 

@@ -73,14 +73,7 @@ describe("settings loader properties (fast-check, seeded)", () => {
         fc.assert(fc.property(anyKey, anyYamlValue, (key, value) => {
             const file = path.join(dir, "stack.yaml");
             fs.writeFileSync(file, stringifyYaml({ config: { [key]: value } }));
-            let config;
-            try {
-                config = loadStackConfig({ projectDir: REPO_ROOT, stack: "dev", configFile: file });
-            } catch (error) {
-                if (error instanceof StackConfigError) return;
-                throw error;
-            }
-            settingsOrSettingsError(config.values, config.secretKeys);
+            loadsCleanly(file);
         }), FILE_RUNS);
     });
 
@@ -97,14 +90,19 @@ describe("settings loader properties (fast-check, seeded)", () => {
         fc.assert(fc.property(text, (text) => {
             const file = path.join(dir, "stack.yaml");
             fs.writeFileSync(file, header + text);
-            let config;
-            try {
-                config = loadStackConfig({ projectDir: REPO_ROOT, stack: "dev", configFile: file });
-            } catch (error) {
-                if (error instanceof StackConfigError) return;
-                throw error;
-            }
-            settingsOrSettingsError(config.values, config.secretKeys);
+            loadsCleanly(file);
         }), { ...FILE_RUNS, numRuns: 400 });
     });
 });
+
+/** A stack file gives a stack file error, or config the settings accept or reject with a settings error. */
+function loadsCleanly(file: string): void {
+    let config;
+    try {
+        config = loadStackConfig({ projectDir: REPO_ROOT, stack: "dev", configFile: file });
+    } catch (error) {
+        if (error instanceof StackConfigError) return;
+        throw error;
+    }
+    settingsOrSettingsError(config.values, config.secretKeys);
+}
