@@ -1,20 +1,8 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { REPO_ROOT } from "../support/stack";
 import { importEdges } from "./import-graph";
 import { ArchitectureReport, checkArchitecture } from "./import-rules";
-
-/** A throwaway repository made of the given files. */
-function scratchRepo(files: Record<string, string>): string {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "architecture-"));
-    for (const [file, text] of Object.entries(files)) {
-        fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-        fs.writeFileSync(path.join(root, file), text);
-    }
-    return root;
-}
+import { scratchFolder } from "../support/scratch-folder";
 
 describe("architecture: every import of the repository follows the one-way flow", () => {
     let report: ArchitectureReport;
@@ -57,7 +45,7 @@ describe("architecture: every import of the repository follows the one-way flow"
 
 describe("architecture checker (on scratch repositories)", () => {
     it("finds static, re-exported, require, dynamic import() and import-type imports", () => {
-        const root = scratchRepo({
+        const root = scratchFolder({
             "tools/a.ts": [
                 'import { x } from "./b";',
                 'export * from "./c";',
@@ -76,7 +64,7 @@ describe("architecture checker (on scratch repositories)", () => {
     });
 
     it("reports each forbidden import with its file, line and the two layers", () => {
-        const root = scratchRepo({
+        const root = scratchFolder({
             "components/aws/function.ts": 'import { packageFunction } from "../../tools/bundle";\nimport "../../functions/api/routes";\n',
             "components/aws/index.ts": 'import { packageFunction } from "../../packaging";\n',
             "components/aws/saga.ts": 'import { packageFunction } from "../../packaging";\nimport { AwsSettings } from "../settings";\n',
@@ -108,17 +96,17 @@ describe("architecture checker (on scratch repositories)", () => {
     });
 
     it("finds a cycle through several files and a file importing itself, and nothing in an acyclic tree", () => {
-        const cyclic = checkArchitecture(scratchRepo({
+        const cyclic = checkArchitecture(scratchFolder({
             "tools/a.ts": 'import "./b";\n', "tools/b.ts": 'import "./c";\n', "tools/c.ts": 'import "./a";\n',
             "tools/self.ts": 'import "./self";\n', "tools/leaf.ts": 'import "./a";\n',
         }));
         assert.deepEqual(cyclic.cycles, ["tools/a.ts <-> tools/b.ts <-> tools/c.ts", "tools/self.ts"]);
-        const acyclic = checkArchitecture(scratchRepo({ "tools/a.ts": 'import "./b";\nimport "./c";\n', "tools/b.ts": 'import "./c";\n', "tools/c.ts": "" }));
+        const acyclic = checkArchitecture(scratchFolder({ "tools/a.ts": 'import "./b";\nimport "./c";\n', "tools/b.ts": 'import "./c";\n', "tools/c.ts": "" }));
         assert.deepEqual(acyclic.cycles, []);
     });
 
     it("reports a relative import that resolves to nothing, and does not follow a path computed at run time", () => {
-        const root = scratchRepo({ "tools/a.ts": 'import "./missing";\nconst name = "../test/b";\nrequire(name);\n', "test/b.ts": "" });
+        const root = scratchFolder({ "tools/a.ts": 'import "./missing";\nconst name = "../test/b";\nrequire(name);\n', "test/b.ts": "" });
         assert.deepEqual(checkArchitecture(root).unresolved, ["tools/a.ts:1 imports ./missing"]);
         assert.deepEqual(importEdges(root, ["tools/a.ts"]).map((edge) => edge.specifier), ["./missing"]);
     });

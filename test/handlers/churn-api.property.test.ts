@@ -9,7 +9,7 @@ import { capturingLogger, SHIPPED_MODEL_FILE } from "../gcp/support/in-process-c
 import { assertClientContract, assertNames, ObservedResponse } from "./support/client-error-contract";
 import {
     anyBytes, anyJsonText, anyText, deepNesting, hugeString, runs, stringWithLoneSurrogate, withOneFieldBroken,
-    withPrototypeKey, wrongContentType,
+    prototypeKeyIn, withPrototypeKey, wrongContentType,
 } from "./support/hostile-input";
 
 const FEATURES: ModelFeature[] = JSON.parse(readFileSync(SHIPPED_MODEL_FILE, "utf8")).features;
@@ -82,7 +82,7 @@ describe("churn API against hostile input (property-based, fastify inject, seede
         await fc.assert(fc.asyncProperty(withPrototypeKey(validRequest), async (text) => {
             const response = await send(json(text));
             assert.equal(response.status, 400, text);
-            const key = /"(__proto__|constructor|prototype|hasOwnProperty|toString|__defineGetter__)"/.exec(text)?.[1] ?? "";
+            const key = prototypeKeyIn(text);
             assertNames(assertClientContract(response, text, text), ["body", key, `features.${key}`], text);
         }), runs(200));
     });

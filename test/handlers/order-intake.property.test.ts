@@ -8,7 +8,7 @@ import { Azurite, startAzurite } from "../azure/azurite";
 import { capturingContext } from "../azure/invocation";
 import { assertClientContract, assertNames } from "./support/client-error-contract";
 import {
-    anyBytes, anyJsonText, anyText, deepNesting, hugeString, runs, stringWithLoneSurrogate, withOneFieldBroken, withPrototypeKey,
+    anyBytes, anyJsonText, anyText, deepNesting, hugeString, runs, stringWithLoneSurrogate, withOneFieldBroken, prototypeKeyIn, withPrototypeKey,
     wrongContentType,
 } from "./support/hostile-input";
 
@@ -92,7 +92,7 @@ describe("order intake (Azure HTTP function) against hostile input (property-bas
         await fc.assert(fc.asyncProperty(withPrototypeKey(validOrder), async (text) => {
             const response = await send(json(text));
             assert.equal(response.status, 400, text);
-            const key = /"(__proto__|constructor|prototype|hasOwnProperty|toString|__defineGetter__)"/.exec(text)?.[1] ?? "";
+            const key = prototypeKeyIn(text);
             assertNames(assertClientContract(response, text, text), ["body", key, `items[0].${key}`], text);
         }), runs(100));
     });

@@ -9,6 +9,7 @@ import { PolicyPackProcess, startPolicyPack } from "../../tools/policy-pack";
 import { REPO_ROOT } from "../support/stack";
 import { startPlanProcess } from "./plan-process";
 import { PlanOutcome, planInProcess, planJson, policyConfigFile, reusing } from "./run-plan-cli";
+import { scratchFolder } from "../support/scratch-folder";
 
 const FIXTURES = path.join(REPO_ROOT, "test/plan/fixtures/programs-run");
 const SHOP = path.join(FIXTURES, "shop");
@@ -109,10 +110,7 @@ describe("offline plan runs a program the way the Pulumi CLI does (pack that rep
             "index.ts": 'import * as aws from "@pulumi/aws";\n' +
                 'new aws.lambda.CallbackFunction("greet", { callback: async () => ({ statusCode: 200, body: require("tiny-greeting").greet() }) });\n',
         };
-        for (const [file, content] of Object.entries(files)) {
-            fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-            fs.writeFileSync(path.join(dir, file), content);
-        }
+        scratchFolder(files, dir);
         const doc = planned(await plan(["--program", path.join(dir, "index.ts")]));
         const fn = doc.resources.find((r) => r.type === "aws:lambda/function:Function");
         assert.deepEqual(Object.keys((fn?.inputs.code as { assets: Record<string, unknown> }).assets), ["__index.js", "node_modules/tiny-greeting"]);

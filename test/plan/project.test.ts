@@ -1,59 +1,48 @@
 import { strict as assert } from "node:assert";
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { findProjectDir, programEntry, readProject } from "../../tools/harness/project";
 import { SECRET_PLACEHOLDER, stackConfigOf, StackConfigError } from "../../tools/harness/stack-config";
-
-/** A fresh folder holding these files (paths relative to it). */
-function folder(files: Record<string, string>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-project-"));
-    for (const [file, content] of Object.entries(files)) {
-        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-        fs.writeFileSync(path.join(dir, file), content);
-    }
-    return dir;
-}
+import { scratchFolder } from "../support/scratch-folder";
 
 describe("Pulumi project and stack config, read as the CLI reads them", () => {
     it("finds the nearest Pulumi.yaml at or above a program, none above a folder without one", () => {
-        const dir = folder({ "Pulumi.yaml": "name: outer\n", "services/api/Pulumi.yaml": "name: api\n", "services/api/src/index.ts": "", "lib/util.ts": "" });
+        const dir = scratchFolder({ "Pulumi.yaml": "name: outer\n", "services/api/Pulumi.yaml": "name: api\n", "services/api/src/index.ts": "", "lib/util.ts": "" });
         assert.equal(findProjectDir(path.join(dir, "services/api/src/index.ts")), path.join(dir, "services/api"));
         assert.equal(findProjectDir(path.join(dir, "lib/util.ts")), dir);
-        const bare = folder({ "index.ts": "" });
+        const bare = scratchFolder({ "index.ts": "" });
         assert.equal(findProjectDir(path.join(bare, "index.ts")), undefined);
         assert.equal(readProject(bare).name, path.basename(bare));
     });
 
     it("runs main: a file, or a folder's package.json main, else its index.ts", () => {
-        const withFile = folder({ "Pulumi.yaml": "name: a\nmain: src/app.ts\n", "src/app.ts": "" });
+        const withFile = scratchFolder({ "Pulumi.yaml": "name: a\nmain: src/app.ts\n", "src/app.ts": "" });
         assert.equal(programEntry(readProject(withFile)), path.join(withFile, "src/app.ts"));
-        const withPackage = folder({ "Pulumi.yaml": "name: b\n", "package.json": '{"main": "infra/main.ts"}', "infra/main.ts": "" });
+        const withPackage = scratchFolder({ "Pulumi.yaml": "name: b\n", "package.json": '{"main": "infra/main.ts"}', "infra/main.ts": "" });
         assert.equal(programEntry(readProject(withPackage)), path.join(withPackage, "infra/main.ts"));
-        const withIndex = folder({ "Pulumi.yaml": "name: c\nmain: deploy/\n", "deploy/index.ts": "" });
+        const withIndex = scratchFolder({ "Pulumi.yaml": "name: c\nmain: deploy/\n", "deploy/index.ts": "" });
         assert.equal(programEntry(readProject(withIndex)), path.join(withIndex, "deploy/index.ts"));
-        const missing = folder({ "Pulumi.yaml": "name: d\nmain: nowhere.ts\n" });
+        const missing = scratchFolder({ "Pulumi.yaml": "name: d\nmain: nowhere.ts\n" });
         assert.throws(() => programEntry(readProject(missing)), (err: Error) => err instanceof StackConfigError && /"nowhere\.ts" does not exist/.test(err.message));
     });
 
     it("rejects a Pulumi.yaml without a name or for another runtime, naming the file", () => {
-        const nameless = folder({ "Pulumi.yaml": "runtime: nodejs\n" });
+        const nameless = scratchFolder({ "Pulumi.yaml": "runtime: nodejs\n" });
         assert.throws(() => readProject(nameless), (err: Error) => err instanceof StackConfigError &&
             err.message === `${path.join(nameless, "Pulumi.yaml")} has no project name: add a top-level "name:" key`);
-        const python = folder({ "Pulumi.yaml": "name: p\nruntime:\n  name: python\n" });
+        const python = scratchFolder({ "Pulumi.yaml": "name: p\nruntime:\n  name: python\n" });
         assert.throws(() => readProject(python), (err: Error) => err instanceof StackConfigError &&
             err.message.startsWith(`${path.join(python, "Pulumi.yaml")}: runtime "python" is not a Node.js program`));
     });
 
     it("takes the modules runtime.options.nodeargs preloads, in order, and rejects nodeargs that are not a string", () => {
-        const dir = folder({ "Pulumi.yaml": "name: n\nruntime:\n  name: nodejs\n  options:\n    nodeargs: \"-r a --inspect --require=b --require ./c.js\"\n" });
+        const dir = scratchFolder({ "Pulumi.yaml": "name: n\nruntime:\n  name: nodejs\n  options:\n    nodeargs: \"-r a --inspect --require=b --require ./c.js\"\n" });
         assert.deepEqual(readProject(dir).preload, ["a", "b", "./c.js"]);
-        const bad = folder({ "Pulumi.yaml": "name: n\nruntime:\n  name: nodejs\n  options:\n    nodeargs: [\"-r\", \"a\"]\n" });
+        const bad = scratchFolder({ "Pulumi.yaml": "name: n\nruntime:\n  name: nodejs\n  options:\n    nodeargs: [\"-r\", \"a\"]\n" });
         assert.throws(() => readProject(bad), (err: Error) => err instanceof StackConfigError && /runtime\.options\.nodeargs must be a string/.test(err.message));
     });
 
     it("applies the config block (project keys' defaults, other namespaces' values) and then the stack file from stackConfigDir", () => {
-        const dir = folder({
+        const dir = scratchFolder({
             "Pulumi.yaml": "name: shop\nstackConfigDir: stacks\nconfig:\n  tier:\n    type: string\n    default: basic\n" +
                 "  aws:region:\n    value: eu-central-1\n  gcp:project: shop-gcp\n  retries: 3\n",
             "stacks/Pulumi.dev.yaml": "config:\n  shop:tier: premium\n  aws:region: eu-west-3\n",
@@ -64,7 +53,7 @@ describe("Pulumi project and stack config, read as the CLI reads them", () => {
     });
 
     it("replaces secure values at any depth by a placeholder and marks the whole key secret", () => {
-        const dir = folder({
+        const dir = scratchFolder({
             "Pulumi.yaml": "name: shop\n",
             "Pulumi.dev.yaml": "config:\n  shop:db:\n    user: app\n    hosts:\n      - name: a\n        token:\n          secure: v1:AAECAwQFBgcICQoL:YQ==\n" +
                 "  shop:apiKey:\n    secure: v1:DA0ODxAREhMUFRYX:Yg==\n  shop:plain:\n    secureish: true\n",

@@ -43,7 +43,15 @@ export const hugeString = fc.tuple(fc.integer({ min: 300, max: 70_000 }), fc.con
     .map(([length, unit]) => unit.repeat(length));
 
 /** Keys that touch Object.prototype when a parser or a schema is careless with them. */
-export const prototypeKey = fc.constantFrom("__proto__", "constructor", "prototype", "hasOwnProperty", "toString", "__defineGetter__");
+const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "hasOwnProperty", "toString", "__defineGetter__"];
+
+export const prototypeKey = fc.constantFrom(...PROTOTYPE_KEYS);
+
+/** The prototype key a JSON text quotes first, or "" when it quotes none. */
+export function prototypeKeyIn(jsonText: string): string {
+    const found = PROTOTYPE_KEYS.map((key) => ({ key, at: jsonText.indexOf(`"${key}"`) })).filter(({ at }) => at >= 0);
+    return found.sort((a, b) => a.at - b.at)[0]?.key ?? "";
+}
 
 /** Content types a client may send instead of application/json (undefined: no header). */
 export const wrongContentType = fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
