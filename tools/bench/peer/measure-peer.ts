@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { watchTreeMemory } from "../scale/process-tree-memory";
+import { runMeasuredProcess } from "../scale/measured-process";
 
 /** The peer app's entry point in its folder (`node app.js N`), and the line it prints (see its header). */
 const PEER_APP = "app.js";
@@ -53,41 +52,28 @@ export function checkPeerDir(dir: string): string {
  * Runs `node app.js <functions>` in the peer's folder with the Node that runs the bench (the same Node
  * as the plans), its synth output in a fresh temporary folder that is removed afterwards.
  */
-export function measurePeer(peerDir: string, functions: number): Promise<PeerMeasurement> {
+export async function measurePeer(peerDir: string, functions: number): Promise<PeerMeasurement> {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "bench-peer-"));
-    return new Promise<PeerMeasurement>((resolve, reject) => {
-        const started = performance.now();
-        const child = spawn(process.execPath, [PEER_APP, String(functions)], {
-            cwd: peerDir,
-            env: { ...process.env, OUT: out },
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        const memory = watchTreeMemory(child.pid as number);
-        let stdout = "";
-        let stderr = "";
-        child.stdout?.on("data", (chunk: Buffer) => { stdout += chunk.toString(); });
-        // cdk-nag prints every finding on stderr; only the tail can explain a failure.
-        child.stderr?.on("data", (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
-        const timer = setTimeout(() => child.kill("SIGKILL"), PEER_TIMEOUT_MS);
-        child.once("error", (error) => { clearTimeout(timer); memory.stop(); reject(error); });
-        child.once("close", (code, signal) => {
-            clearTimeout(timer);
-            const wallMs = performance.now() - started;
-            const peakRssMb = memory.stop();
-            const line = stdout.trim().split("\n").at(-1) ?? "";
-            let report: PeerReport | undefined;
-            try {
-                report = JSON.parse(line) as PeerReport;
-            } catch {
-                report = undefined;
-            }
-            if (code === 0 && report && report.N === functions) {
-                resolve({ functions, resources: report.resources, wallMs, constructMs: report.constructMs,
-                    synthAndNagMs: report.synthAndNagMs, peakRssMb, findingsByRule: report.byRule });
-                return;
-            }
-            const why = signal === "SIGKILL" ? `did not finish within ${PEER_TIMEOUT_MS / 1000} s` : `exited with code ${code}`;
-            reject(new Error(`peer ${PEER_APP} ${functions} ${why}${report ? "" : " without its JSON report line"}:\n${stderr.trim()}`));
-        });
-    }).finally(() => fs.rmSync(out, { recursive: true, force: true }));
+    try {
+        const run = await runMeasuredProcess([PEER_APP, String(functions)],
+            { cwd: peerDir, env: { ...process.env, OUT: out }, reportOn: "stdout", timeoutMs: PEER_TIMEOUT_MS });
+        const report = lastJsonLine(run.report);
+        if (run.code === 0 && report && report.N === functions) {
+            return { functions, resources: report.resources, wallMs: run.wallMs, constructMs: report.constructMs,
+                synthAndNagMs: report.synthAndNagMs, peakRssMb: run.peakRssMb, findingsByRule: report.byRule };
+        }
+        const why = run.timedOut ? `did not finish within ${PEER_TIMEOUT_MS / 1000} s` : `exited with code ${run.code}`;
+        throw new Error(`peer ${PEER_APP} ${functions} ${why}${report ? "" : " without its JSON report line"}:\n${run.stderrTail.trim()}`);
+    } finally {
+        fs.rmSync(out, { recursive: true, force: true });
+    }
+}
+
+/** The peer's report: the last line it prints, as JSON. */
+function lastJsonLine(stdout: string): PeerReport | undefined {
+    try {
+        return JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as PeerReport;
+    } catch {
+        return undefined;
+    }
 }

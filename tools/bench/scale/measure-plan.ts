@@ -1,7 +1,6 @@
-import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { PlanProbeResult } from "./plan-probe-result";
-import { watchTreeMemory } from "./process-tree-memory";
+import { runMeasuredProcess } from "./measured-process";
 
 export interface PlanMeasurement extends PlanProbeResult {
     /** Spawn to exit of the plan process: what `npm run plan` costs a user (Node and TypeScript start-up included). */
@@ -20,31 +19,12 @@ const PLAN_TIMEOUT_MS = 300_000;
  * Runs one offline plan in a fresh process (Node with the tsx loader, as `npm run plan` runs it) from
  * the repository root with `planArguments` (the same flags as `npm run plan --`).
  */
-export function measurePlan(repoRoot: string, planArguments: string[], extraEnvironment: Record<string, string> = {}): Promise<PlanMeasurement> {
-    return new Promise((resolve, reject) => {
-        const started = performance.now();
-        const child = spawn(process.execPath, [...PLAN_NODE_FLAGS, "--require", "tsx/cjs", PLAN_PROBE, ...planArguments], {
-            cwd: repoRoot,
-            env: { ...process.env, ...extraEnvironment },
-            stdio: ["ignore", "ignore", "pipe", "pipe"],
-        });
-        const memory = watchTreeMemory(child.pid as number);
-        let stderr = "";
-        let report = "";
-        child.stderr?.on("data", (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
-        child.stdio[3]?.on("data", (chunk: Buffer) => { report += chunk.toString(); });
-        const timer = setTimeout(() => child.kill("SIGKILL"), PLAN_TIMEOUT_MS);
-        child.once("error", (error) => { clearTimeout(timer); memory.stop(); reject(error); });
-        child.once("close", (code, signal) => {
-            clearTimeout(timer);
-            const wallMs = performance.now() - started;
-            const peakRssMb = memory.stop();
-            if (code === 0 && report.trim() !== "") {
-                resolve({ ...(JSON.parse(report) as PlanProbeResult), wallMs, peakRssMb });
-                return;
-            }
-            const why = signal === "SIGKILL" ? `did not finish within ${PLAN_TIMEOUT_MS / 1000} s` : `exited with code ${code}`;
-            reject(new Error(`plan ${planArguments.join(" ")} ${why}:\n${stderr.trim()}`));
-        });
-    });
+export async function measurePlan(repoRoot: string, planArguments: string[], extraEnvironment: Record<string, string> = {}): Promise<PlanMeasurement> {
+    const run = await runMeasuredProcess([...PLAN_NODE_FLAGS, "--require", "tsx/cjs", PLAN_PROBE, ...planArguments],
+        { cwd: repoRoot, env: { ...process.env, ...extraEnvironment }, reportOn: "fd3", timeoutMs: PLAN_TIMEOUT_MS });
+    if (run.code === 0 && run.report.trim() !== "") {
+        return { ...(JSON.parse(run.report) as PlanProbeResult), wallMs: run.wallMs, peakRssMb: run.peakRssMb };
+    }
+    const why = run.timedOut ? `did not finish within ${PLAN_TIMEOUT_MS / 1000} s` : `exited with code ${run.code}`;
+    throw new Error(`plan ${planArguments.join(" ")} ${why}:\n${run.stderrTail.trim()}`);
 }
