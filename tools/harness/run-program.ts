@@ -1,5 +1,7 @@
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
+import { useLazyOutputs } from "./lazy-outputs";
+import { skipSourcePositions } from "./source-positions";
 import { useLeanRegistration } from "./lean-registration";
 import { engineUrn } from "./engine-urn";
 import { toEngineView } from "./engine-view";
@@ -90,6 +92,8 @@ interface RuntimeSettings {
 interface ProgramSdk {
     pulumi: typeof pulumi;
     settings: RuntimeSettings;
+    /** Loads a module of that SDK's package (`@pulumi/pulumi/runtime/rpc`) from where the program resolves it. */
+    require(module: string): unknown;
 }
 
 /** The organization the CLI reports with a local backend (`pulumi login --local`); programs read it for stack references. */
@@ -175,10 +179,13 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     const programFile = typeof options.program === "string" ? path.resolve(options.program) : undefined;
     const projectDir = options.projectDir ?? (programFile && (findProjectDir(programFile) ?? path.dirname(programFile)));
     const leaveFolder = projectDir ? enterProgramFolder(projectDir) : () => undefined;
+    // What the harness changes in the program's SDK for the run (lazy outputs, no source positions), undone after it.
+    const restoreSdk: ((() => void) | undefined)[] = [];
     try {
         // Entered first: the program's own SDK resolves its dependencies from the program's folder too.
         const sdk = loadSdk(programFile ? path.dirname(programFile) : undefined);
         disablePromiseBookkeeping();
+        restoreSdk.push(useLazyOutputs(sdk.require), skipSourcePositions(sdk.require));
         sdk.pulumi.runtime.setAllConfig(values, secretKeys);
         process.env.STACK_CONFIG_FILE = options.config.file ?? ""; // tells the program which file its config came from
         await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview, LOCAL_ORGANIZATION);
@@ -196,6 +203,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         return { project, stack, preview, resources: recorded, outputs: unwrapSecrets(toEngineView(outputs) as Record<string, unknown>),
             unresolved: standIn.unresolved };
     } finally {
+        for (const restore of restoreSdk) restore?.();
         delete process.env.STACK_CONFIG_FILE;
         leaveFolder();
     }
@@ -257,12 +265,13 @@ async function runExitHandlers(idle: () => Promise<void>, registrations: () => n
 /** The `@pulumi/pulumi` the program loads (its own node_modules first), so mocks are set where it registers. */
 function loadSdk(programDir: string | undefined): ProgramSdk {
     const from = programDir ?? __dirname;
-    /* eslint-disable @typescript-eslint/no-require-imports */
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const load = (module: string): unknown => require(resolveFromProgram(module, from));
     return {
-        pulumi: require(resolveFromProgram("@pulumi/pulumi", from)) as typeof pulumi,
-        settings: require(resolveFromProgram("@pulumi/pulumi/runtime/settings", from)) as RuntimeSettings,
+        pulumi: load("@pulumi/pulumi") as typeof pulumi,
+        settings: load("@pulumi/pulumi/runtime/settings") as RuntimeSettings,
+        require: load,
     };
-    /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 /** The SDK reports a failed invoke by the RPC error's `details` (empty for a plain Error): give it the message. */
@@ -289,12 +298,15 @@ function patchMonitor(settings: RuntimeSettings, stack: string, project: string,
         const propertyDependencies: Record<string, string[]> = {};
         req.getPropertydependenciesMap().forEach((deps, key) => { propertyDependencies[key] = deps.getUrnsList(); });
         const custom = req.getCustom();
+        // Converted once: the mock monitor reads the request's inputs again, and gets the same plain value.
+        const inputs = req.getObject()?.toJavaScript() ?? {};
+        req.getObject = () => ({ toJavaScript: () => inputs });
         const entry = record({
             urn, type, name, custom, parent,
             dependencies: req.getDependenciesList(),
             propertyDependencies,
             provider: custom ? req.getProvider() || defaultProvider(stack, project, type, req.getVersion()) : undefined,
-            inputs: toEngineView(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+            inputs: toEngineView(inputs) as Record<string, unknown>,
             outputs: {},
         });
         pending.set(`${type}::${name}`, entry);

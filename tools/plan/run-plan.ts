@@ -105,9 +105,11 @@ export async function runPlan(options: PlanOptions, startDir: string, startPack:
     const pack = await packStart;
     const packReadyMs = Date.now() - started;
     try {
-        const violations = await analyzeAll(pack, run, analyses, progress);
+        // The estimate is computed while the pack still works on the last Analyze calls: off the plan's critical path.
+        let cost: CostEstimate | undefined;
+        const violations = await analyzeAll(pack, run, analyses, progress, () => { cost = estimateMonthlyCost(run.resources.map(forCost)); });
         const timings = { programMs, packReadyMs, totalMs: Date.now() - started };
-        return { run, violations, cost: estimateMonthlyCost(run.resources.map(forCost)), timings };
+        return { run, violations, cost: cost as CostEstimate, timings };
     } finally {
         await pack.close();
     }
@@ -137,14 +139,19 @@ async function withProjectFolder(pack: PolicyPackProcess, file: PolicyConfigFile
 
 /**
  * The per-resource answers (registration order), then AnalyzeStack once over the outputs. Its request is
- * encoded while the last Analyze answers come in; it is sent after them, as the engine does.
+ * encoded while the last Analyze answers come in, then `meanwhile` runs (this process would only wait);
+ * the request is sent after the answers, as the engine does.
  */
 async function analyzeAll(pack: PolicyPackProcess, run: ProgramRun, analyses: Promise<PolicyViolation[]>[],
-    progress: Progress): Promise<PolicyViolation[]> {
+    progress: Progress, meanwhile: () => void): Promise<PolicyViolation[]> {
     const stackRequest = encodeStackRequest(run.resources.map(forAnalyzeStack));
     // Awaited below; this keeps a failure from being "unhandled" if an Analyze call fails first.
     stackRequest.catch(() => undefined);
-    const perResource = await Promise.all(analyses);
+    const allAnswered = Promise.all(analyses);
+    allAnswered.catch(() => undefined);
+    await stackRequest.catch(() => undefined);
+    meanwhile();
+    const perResource = await allAnswered;
     progress.step("analyzing the stack");
     const stackViolations = await pack.analyzeStack(await stackRequest);
     return [...perResource.flat(), ...stackViolations];

@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as nodeModule from "node:module";
 import * as path from "node:path";
 
 /**
@@ -14,8 +15,28 @@ interface TypeModule {
 }
 
 const modules = new Map<string, TypeModule>();
-/** Types no loaded module declares, with how many modules were loaded then: looked for again only once more are. */
+/** Types no loaded module declares, with the module-load count then: looked for again only once more modules loaded. */
 const notDeclared = new Map<string, number>();
+
+/**
+ * How many CommonJS modules this process has loaded since the first lookup. Counted as they load, because
+ * a local component's type is looked up at every registration and counting `require.cache` each time
+ * costs a scan of thousands of entries.
+ */
+let moduleLoads = 0;
+let countingLoads = false;
+function loadsSoFar(): number {
+    if (!countingLoads) {
+        countingLoads = true;
+        const prototype = (nodeModule as unknown as { prototype: { load(filename: string): void } }).prototype;
+        const load = prototype.load;
+        prototype.load = function (this: unknown, filename: string) {
+            moduleLoads++;
+            return load.call(this, filename);
+        };
+    }
+    return moduleLoads;
+}
 
 const OUTPUT_LINE = /^\s*resourceInputs\["([A-Za-z0-9_$]+)"\] = undefined \/\*out\*\/;\s*$/;
 const API_VERSION = /Uses Azure REST API version ([0-9]{4}-[0-9]{2}-[0-9]{2}(?:-preview)?)/;
@@ -33,11 +54,11 @@ export function azureApiVersion(type: string): string | undefined {
 function typeModule(type: string): TypeModule | undefined {
     const known = modules.get(type);
     if (known) return known;
-    const loaded = Object.keys(require.cache);
-    if (notDeclared.get(type) === loaded.length) return undefined;
-    const file = moduleFileOf(type, loaded);
+    const loads = loadsSoFar();
+    if (notDeclared.get(type) === loads) return undefined;
+    const file = moduleFileOf(type, Object.keys(require.cache));
     if (!file) {
-        notDeclared.set(type, loaded.length);
+        notDeclared.set(type, loads);
         return undefined;
     }
     const declarations = file.replace(/\.js$/, ".d.ts");
