@@ -12,6 +12,7 @@ import { trackProgramTimers } from "./program-timers";
 import { findProjectDir } from "./project";
 import { disablePromiseBookkeeping } from "./promise-bookkeeping";
 import { RecordedResource } from "./recorded-resource";
+import { registrationTurns } from "./registration-turns";
 import { annotateSecrets, unwrapSecrets } from "./secret-values";
 import { StandInCloud, Unresolved } from "./stand-in";
 import { StackConfig } from "./stack-config";
@@ -289,6 +290,7 @@ function patchMonitor(settings: RuntimeSettings, stack: string, project: string,
     pending: Map<string, RecordedResource>): void {
     const monitor = settings.getMonitor() as PatchableMonitor;
     monitor.newUrn = (parent, type, name) => engineUrn(stack, project, type, name, parent || undefined);
+    const turn = registrationTurns();
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = async (req, callback) => {
         const type = req.getType();
@@ -310,9 +312,7 @@ function patchMonitor(settings: RuntimeSettings, stack: string, project: string,
             outputs: {},
         });
         pending.set(`${type}::${name}`, entry);
-        // The engine answers a registration over RPC, so other I/O (the policy pack's Analyze answers) runs
-        // meanwhile; without this turn of the event loop a large program would starve it until the end.
-        await new Promise(setImmediate);
+        await turn();
         await register(req, (err, response) => {
             if (!err && response) {
                 const outputs = toEngineView(response.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
