@@ -80,7 +80,7 @@ export const packageSizeLimit: StackValidationPolicy = {
     severity: "medium",
     configSchema,
     validateStack: validateStackOf<PackageSizeConfig>(configSchema, async (resources, config, findings) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         for (const fn of graph.ofType(aws.lambdaFunction)) await checkFunction(fn, graph, config, findings);
     }),
 };
