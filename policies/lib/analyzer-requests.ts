@@ -50,24 +50,30 @@ export class WireStruct extends WireMessage {
 
 /** A read-only protobuf map with google-protobuf's read API (`jspb.Map`), iterated in its order: keys sorted. */
 export class WireMap<V> {
-    private readonly byKey = new Map<string, V>();
     private readonly sortedKeys: string[];
-    /** Read once per stack policy by @pulumi/policy, so built once. */
-    private readonly sortedEntries: Array<[string, V]>;
+    private readonly sortedValues: V[];
 
+    /** `entries` in wire order: the last value of a repeated key wins; a "__proto__" key is lost, as in its plain-object storage. */
     constructor(entries: ReadonlyArray<readonly [string, V]>) {
-        // Its storage is a plain object, where a "__proto__" key is lost.
-        for (const [key, value] of entries) if (key !== "__proto__") this.byKey.set(key, value);
-        this.sortedKeys = [...this.byKey.keys()].sort();
-        this.sortedEntries = this.sortedKeys.map((key) => [key, this.byKey.get(key) as V]);
+        const keys = entries.map(([key]) => key);
+        if (keys.every((key, i) => key !== "__proto__" && (i === 0 || keys[i - 1] < key))) {
+            this.sortedKeys = keys;
+            this.sortedValues = entries.map(([, value]) => value);
+        } else {
+            const byKey = new Map<string, V>();
+            for (const [key, value] of entries) if (key !== "__proto__") byKey.set(key, value);
+            this.sortedKeys = [...byKey.keys()].sort();
+            this.sortedValues = this.sortedKeys.map((key) => byKey.get(key) as V);
+        }
     }
 
     get(key: string): V | undefined {
-        return this.byKey.get(String(key));
+        const index = this.sortedKeys.indexOf(String(key));
+        return index < 0 ? undefined : this.sortedValues[index];
     }
 
     has(key: string): boolean {
-        return this.byKey.has(String(key));
+        return this.sortedKeys.includes(String(key));
     }
 
     getLength(): number {
@@ -79,15 +85,15 @@ export class WireMap<V> {
     }
 
     values(): IterableIterator<V> {
-        return this.sortedKeys.map((key) => this.byKey.get(key) as V).values();
+        return this.sortedValues.values();
     }
 
     entries(): IterableIterator<[string, V]> {
-        return this.sortedEntries.map(([key, value]): [string, V] => [key, value]).values();
+        return this.sortedKeys.map((key, i): [string, V] => [key, this.sortedValues[i]]).values();
     }
 
     forEach(callback: (value: V, key: string, map: this) => void, thisArg?: unknown): void {
-        for (const key of this.sortedKeys) callback.call(thisArg, this.byKey.get(key) as V, key, this);
+        this.sortedKeys.forEach((key, i) => callback.call(thisArg, this.sortedValues[i], key, this));
     }
 }
 
@@ -261,43 +267,42 @@ export class WireAnalyzeRequest extends WireResourceBase {
     }
 }
 
+/** One `propertyDependencies` entry: key "" when absent; a key seen again gets a new value, as in google-protobuf. */
+function readDependencyEntry(reader: ProtoReader): [string, WirePropertyDependencies] {
+    const outer = reader.enter();
+    let key = "";
+    const value = new WirePropertyDependencies();
+    while (reader.next()) {
+        if (reader.field === 1) key = reader.string();
+        else if (reader.field === 2) value.read(reader);
+        else reader.skip();
+    }
+    reader.leave(outer);
+    return [key, value];
+}
+
 /** `AnalyzerResource`: one resource of AnalyzeStack, with its graph edges. */
 export class WireResource extends WireResourceBase {
     private parent = "";
     private readonly dependencies: string[] = [];
-    private readonly dependencyEntries: Array<[string, WirePropertyDependencies]> = [];
     private dependencyMap?: WireMap<WirePropertyDependencies>;
-    private dependencyMapCreated = false;
 
     constructor(reader: ProtoReader, context: WireContext) {
         super(...nested(reader));
         const outer = reader.end;
         reader.end = this.end;
+        const dependencyEntries: Array<[string, WirePropertyDependencies]> = [];
         while (reader.next()) {
             if (this.readShared(reader, context)) continue;
             switch (reader.field) {
                 case 7: this.parent = reader.string(); break;
                 case 8: this.dependencies.push(reader.string()); break;
-                case 9: this.readDependencyEntry(reader); break;
+                case 9: dependencyEntries.push(readDependencyEntry(reader)); break;
                 default: reader.skip();
             }
         }
         reader.leave(outer);
-    }
-
-    /** One `propertyDependencies` entry: key "" when absent; a key seen again gets a new value, as in google-protobuf. */
-    private readDependencyEntry(reader: ProtoReader): void {
-        this.dependencyMapCreated = true;
-        const outer = reader.enter();
-        let key = "";
-        const value = new WirePropertyDependencies();
-        while (reader.next()) {
-            if (reader.field === 1) key = reader.string();
-            else if (reader.field === 2) value.read(reader);
-            else reader.skip();
-        }
-        reader.leave(outer);
-        this.dependencyEntries.push([key, value]);
+        if (dependencyEntries.length > 0) this.dependencyMap = new WireMap(dependencyEntries);
     }
 
     getParent(): string { return this.parent; }
@@ -305,9 +310,7 @@ export class WireResource extends WireResourceBase {
 
     /** Undefined with `noLazyCreate` when the request had no entry (and no caller asked for the map before), as generated. */
     getPropertydependenciesMap(noLazyCreate?: boolean): WireMap<WirePropertyDependencies> | undefined {
-        if (noLazyCreate && !this.dependencyMapCreated) return undefined;
-        this.dependencyMapCreated = true;
-        this.dependencyMap ??= new WireMap(this.dependencyEntries);
+        if (!noLazyCreate) this.dependencyMap ??= new WireMap([]);
         return this.dependencyMap;
     }
 }
@@ -318,7 +321,8 @@ export class WireAnalyzeStackRequest extends WireMessage {
 
     constructor(bytes: Buffer, context: WireContext) {
         super(bytes, 0, bytes.length);
-        const reader = new ProtoReader(bytes, 0, bytes.length);
+        // URNs recur in every resource's parent, dependencies and property dependencies: one string each.
+        const reader = new ProtoReader(bytes, 0, bytes.length, new Map());
         while (reader.next()) {
             if (reader.field === 1) this.resources.push(new WireResource(reader, context));
             else reader.skip();

@@ -64,7 +64,8 @@ export class ProtoReader {
     field = 0;
     wireType = 0;
 
-    constructor(readonly bytes: Buffer, start: number, public end: number) {
+    /** With `interned`, equal strings read by `string()` are one string (the map holds them while reading). */
+    constructor(readonly bytes: Buffer, start: number, public end: number, private readonly interned?: Map<string, string>) {
         this.pos = start;
     }
 
@@ -119,6 +120,10 @@ export class ProtoReader {
         const end = this.delimited();
         const text = decodeString(this.bytes, this.pos, end);
         this.pos = end;
+        if (this.interned === undefined) return text;
+        const known = this.interned.get(text);
+        if (known !== undefined) return known;
+        this.interned.set(text, text);
         return text;
     }
 
