@@ -7,10 +7,10 @@ import { isUtf8 } from "node:buffer";
  * surrogate (what its encoder writes for one) back into that surrogate where standard decoding would not.
  */
 
-export const WIRE_VARINT = 0;
-export const WIRE_FIXED64 = 1;
+const WIRE_VARINT = 0;
+const WIRE_FIXED64 = 1;
 export const WIRE_DELIMITED = 2;
-export const WIRE_FIXED32 = 5;
+const WIRE_FIXED32 = 5;
 
 function malformed(why: string): Error {
     return new Error(`malformed protobuf message: ${why}`);
