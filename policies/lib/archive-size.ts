@@ -50,21 +50,37 @@ async function measureFile(file: string): Promise<Measured> {
 }
 
 /**
+ * What archive paths measured, by resolved path: functions often ship the same bundle (one folder or zip for
+ * many handlers), and a stack of a thousand of them would otherwise read it a thousand times. Keep one for one
+ * policy run only, during which the files are taken not to change.
+ */
+export type MeasuredPaths = Map<string, Promise<Measured>>;
+
+function measurePathOnce(file: string, paths: MeasuredPaths): Promise<Measured> {
+    let result = paths.get(file);
+    if (result === undefined) {
+        result = measurePath(file);
+        paths.set(file, result);
+    }
+    return result;
+}
+
+/**
  * Unzipped bytes of a Lambda `code` value as the engine sends it (the SDK's archive objects):
  * FileArchive of a directory or a .zip, AssetArchive of files, strings and nested archives.
  * Relative paths are resolved against `baseDir`, the Pulumi project folder.
  */
-export async function measureArchive(archive: unknown, baseDir: string): Promise<Measured> {
+export async function measureArchive(archive: unknown, baseDir: string, paths: MeasuredPaths = new Map()): Promise<Measured> {
     if (archive === UNKNOWN || isUnknown(archive)) return { undetermined: "the code archive is unknown" };
     if (!pulumi.asset.Archive.isInstance(archive)) return { undetermined: "the code is not an archive" };
     // Read by shape rather than instanceof: the archive objects may come from another copy of the SDK.
     const shape = archive as { path?: Promise<string>; assets?: Promise<Record<string, unknown>> };
-    if (shape.path) return measurePath(path.resolve(baseDir, await shape.path));
+    if (shape.path) return measurePathOnce(path.resolve(baseDir, await shape.path), paths);
     if (shape.assets) {
         let total = 0;
         for (const member of Object.values(await shape.assets)) {
             const measured = pulumi.asset.Archive.isInstance(member)
-                ? await measureArchive(member, baseDir)
+                ? await measureArchive(member, baseDir, paths)
                 : await measureAsset(member, baseDir);
             if ("undetermined" in measured) return measured;
             total += measured.bytes;

@@ -102,10 +102,24 @@ export function isEveryResource(resource: string): boolean {
     return resource === "*" || /^arn:[^:]+:[^:]+:\*?:\*?:\*$/.test(resource);
 }
 
+/** Compiled action patterns: the same few (config lists, a stack's documents) are matched thousands of times per stack. */
+const patternCache = new Map<string, RegExp>();
+/** Bound on the cache, so that a long-running pack fed ever new documents does not grow without end. */
+const PATTERN_CACHE_LIMIT = 4096;
+
+function patternRegex(pattern: string): RegExp {
+    let regex = patternCache.get(pattern);
+    if (regex === undefined) {
+        regex = new RegExp(`^${pattern.split("").map((c) => c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("")}$`, "i");
+        if (patternCache.size >= PATTERN_CACHE_LIMIT) patternCache.clear();
+        patternCache.set(pattern, regex);
+    }
+    return regex;
+}
+
 /** IAM action wildcard match (`*`, `?`), case-insensitive as IAM is. */
 export function actionMatches(pattern: string, action: string): boolean {
-    const regex = new RegExp(`^${pattern.split("").map((c) => c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("")}$`, "i");
-    return regex.test(action);
+    return patternRegex(pattern).test(action);
 }
 
 /** True when an Allow statement grants `action` (honouring NotAction). */

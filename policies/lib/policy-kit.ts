@@ -67,7 +67,25 @@ export function validateResources<T extends object>(
 
 export type StackCheck<T> = (resources: readonly StackResource[], config: T, findings: Findings) => void | Promise<void>;
 
+/**
+ * Stack resources already converted, by the properties object they read. @pulumi/policy builds its resource
+ * objects again for every stack policy, but with shared deserialization (shared-deserialization.ts) they all
+ * carry the same properties object for one resource of one request, so the conversion is done once per request
+ * whichever policy asks. Without it every policy gets new properties, and nothing is shared.
+ */
+const convertedByProps = new WeakMap<object, StackResource>();
+
 function toStackResource(resource: PolicyResource): StackResource {
+    const props = rawProps(resource.props);
+    let converted = convertedByProps.get(props);
+    if (converted === undefined) {
+        converted = convertStackResource(resource, props);
+        convertedByProps.set(props, converted);
+    }
+    return converted;
+}
+
+function convertStackResource(resource: PolicyResource, props: Props): StackResource {
     const propertyDependencies: Record<string, string[]> = {};
     for (const [key, deps] of Object.entries(resource.propertyDependencies)) {
         propertyDependencies[key] = deps.map((dep) => dep.urn);
@@ -76,17 +94,33 @@ function toStackResource(resource: PolicyResource): StackResource {
         type: resource.type,
         name: resource.name,
         urn: resource.urn,
-        props: rawProps(resource.props),
+        props,
         parent: resource.parent?.urn,
         dependencies: resource.dependencies.map((dep) => dep.urn),
         propertyDependencies,
     };
 }
 
+/** Each request's list of stack resources, by its first resource (which belongs to that request only). */
+const listsByFirst = new WeakMap<StackResource, readonly StackResource[]>();
+
+/**
+ * The stack resources of a request as one list for every stack policy: the same array when the resources are
+ * the same objects, so that what is derived from the list (StackGraph.of) is built once per request too.
+ */
+export function stackResourcesOf(resources: readonly PolicyResource[]): readonly StackResource[] {
+    const converted = resources.map(toStackResource);
+    if (converted.length === 0) return converted;
+    const known = listsByFirst.get(converted[0]);
+    if (known !== undefined && known.length === converted.length && known.every((resource, i) => resource === converted[i])) return known;
+    listsByFirst.set(converted[0], converted);
+    return converted;
+}
+
 /** A stack validation over plain resources, with its config and never-throw handling. */
 export function validateStackOf<T extends object>(schema: PolicyConfigSchema, check: StackCheck<T>): StackValidation {
     return (args: StackValidationArgs, report: ReportViolation) => {
-        const resources = args.resources.map(toStackResource);
+        const resources = stackResourcesOf(args.resources);
         return runSafely(report, (findings) => check(resources, readConfig<T>(schema, args), findings));
     };
 }

@@ -40,6 +40,19 @@ interface MutableGrants {
  * `managedPolicyArns`, and AWS managed policies by ARN.
  */
 export class RoleGrantIndex {
+    /** Indexes already built, by graph: the stack policies that read grants share one per request. */
+    private static readonly built = new WeakMap<StackGraph, RoleGrantIndex>();
+
+    /** The grants of `graph`'s roles, built once per graph whichever policy asks. */
+    static of(graph: StackGraph): RoleGrantIndex {
+        let index = RoleGrantIndex.built.get(graph);
+        if (index === undefined) {
+            index = new RoleGrantIndex(graph);
+            RoleGrantIndex.built.set(graph, index);
+        }
+        return index;
+    }
+
     private readonly grants = new Map<string, MutableGrants>();
 
     constructor(private readonly graph: StackGraph) {

@@ -45,6 +45,19 @@ function identifiersOf(resource: StackResource): string[] {
  * engine's propertyDependencies, then dependencies, say which resources it came from.
  */
 export class StackGraph {
+    /** Graphs already built, by the resource list they index (one list per request: see stackResourcesOf). */
+    private static readonly built = new WeakMap<readonly StackResource[], StackGraph>();
+
+    /** The graph of `resources`, built once for every stack policy of a request that asks with the same list. */
+    static of(resources: readonly StackResource[]): StackGraph {
+        let graph = StackGraph.built.get(resources);
+        if (graph === undefined) {
+            graph = new StackGraph(resources);
+            StackGraph.built.set(resources, graph);
+        }
+        return graph;
+    }
+
     private readonly byUrn = new Map<string, StackResource>();
     private readonly byType = new Map<string, StackResource[]>();
     private readonly byIdentifier = new Map<string, StackResource[]>();

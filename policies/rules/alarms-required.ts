@@ -118,7 +118,7 @@ export const alarmsRequired: StackValidationPolicy = {
     severity: "high",
     configSchema,
     validateStack: validateStackOf<AlarmConfig>(configSchema, (resources, config, findings) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const alarms = graph.ofType(aws.metricAlarm);
         const metrics = alarms.flatMap(watchedMetrics);
         const functionAlarms = new AlarmIndex(metrics, "AWS/Lambda", config.lambdaMetrics, "FunctionName");

@@ -147,7 +147,7 @@ export const dlqRequired: StackValidationPolicy = {
     severity: "high",
     configSchema,
     validateStack: validateStackOf<DlqConfig>(configSchema, (resources, config, findings) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         checkAsyncFunctions(graph, config, findings);
         checkEventSourceMappings(graph, findings);
         checkSubscriptionsAndTargets(graph, findings);

@@ -58,7 +58,7 @@ export const logRetentionRequired: StackValidationPolicy = {
     severity: "medium",
     configSchema,
     validateStack: validateStackOf<RetentionConfig>(configSchema, (resources, config, findings) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         for (const group of graph.ofType(aws.logGroup)) checkLogGroup(group, config, findings);
         for (const fn of graph.ofType(aws.lambdaFunction)) {
             const { group, unknown } = logGroupOf(fn, graph);

@@ -49,8 +49,8 @@ export const noSyncLambdaChaining: StackValidationPolicy = {
     severity: "medium",
     configSchema,
     validateStack: validateStackOf<ChainingConfig>(configSchema, (resources, config, findings) => {
-        const graph = new StackGraph(resources);
-        const grants = new RoleGrantIndex(graph);
+        const graph = StackGraph.of(resources);
+        const grants = RoleGrantIndex.of(graph);
         for (const [role, functions] of executionRoles(graph)) {
             if (functions.length > 0 && functions.every((name) => config.allowedInvokers.includes(name))) continue;
             const who = functions.length > 0 ? `used by ${functions.map((f) => `"${f}"`).join(", ")}` : "trusted by Lambda";

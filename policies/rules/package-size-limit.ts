@@ -1,6 +1,6 @@
 import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import * as path from "node:path";
-import { measureArchive } from "../lib/archive-size";
+import { measureArchive, MeasuredPaths } from "../lib/archive-size";
 import { Findings } from "../lib/findings";
 import { StackResource, validateStackOf } from "../lib/policy-kit";
 import { aws } from "../lib/resource-types";
@@ -37,14 +37,14 @@ function mb(bytes: number): string {
 }
 
 /** Unzipped bytes of one archive-carrying resource, or undefined after noting why it cannot be measured. */
-async function sizeOf(carrier: StackResource, baseDir: string, findings: Findings): Promise<number | undefined> {
+async function sizeOf(carrier: StackResource, baseDir: string, paths: MeasuredPaths, findings: Findings): Promise<number | undefined> {
     const code = at(carrier.props, "code");
     if (code === undefined) {
         const bucket = str(at(carrier.props, "s3Bucket"));
         if (bucket !== undefined) findings.cannotDetermine(`the code of "${carrier.name}" is in S3, which the pack cannot measure`);
         return undefined;
     }
-    const measured = await measureArchive(code, baseDir);
+    const measured = await measureArchive(code, baseDir, paths);
     if ("undetermined" in measured) {
         findings.cannotDetermine(`the package of "${carrier.name}": ${measured.undetermined}`);
         return undefined;
@@ -52,14 +52,15 @@ async function sizeOf(carrier: StackResource, baseDir: string, findings: Finding
     return measured.bytes;
 }
 
-async function checkFunction(fn: StackResource, graph: StackGraph, config: PackageSizeConfig, findings: Findings): Promise<void> {
+async function checkFunction(fn: StackResource, graph: StackGraph, config: PackageSizeConfig, paths: MeasuredPaths,
+    findings: Findings): Promise<void> {
     if (str(at(fn.props, "packageType")) === "Image" || isSet(at(fn.props, "imageUri"))) return;
     const baseDir = path.resolve(config.projectDir);
-    const codeBytes = await sizeOf(fn, baseDir, findings);
+    const codeBytes = await sizeOf(fn, baseDir, paths, findings);
     if (codeBytes === undefined) return;
     let total = codeBytes;
     const layers = graph.resolve(fn, ["layers"], [aws.lambdaLayerVersion]);
-    for (const layer of layers.targets) total += (await sizeOf(layer, baseDir, findings)) ?? 0;
+    for (const layer of layers.targets) total += (await sizeOf(layer, baseDir, paths, findings)) ?? 0;
     const layerNote = layers.targets.length > 0 ? ` (code ${mb(codeBytes)} plus ${layers.targets.length} layer(s))` : "";
     if (total > config.hardLimitMb * MB) {
         findings.violation(`Lambda "${fn.name}" deploys ${mb(total)} unzipped${layerNote}, above the ${config.hardLimitMb} MB ` +
@@ -80,7 +81,9 @@ export const packageSizeLimit: StackValidationPolicy = {
     severity: "medium",
     configSchema,
     validateStack: validateStackOf<PackageSizeConfig>(configSchema, async (resources, config, findings) => {
-        const graph = new StackGraph(resources);
-        for (const fn of graph.ofType(aws.lambdaFunction)) await checkFunction(fn, graph, config, findings);
+        const graph = StackGraph.of(resources);
+        // Each archive path is measured once per run, however many functions and layers ship it.
+        const paths: MeasuredPaths = new Map();
+        for (const fn of graph.ofType(aws.lambdaFunction)) await checkFunction(fn, graph, config, paths, findings);
     }),
 };

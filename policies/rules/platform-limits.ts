@@ -137,7 +137,7 @@ export const platformLimits: StackValidationPolicy = {
     severity: "medium",
     configSchema,
     validateStack: validateStackOf<LimitsConfig>(configSchema, (resources, config, findings) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         graph.ofType(aws.lambdaFunction).forEach((fn) => checkLambda(fn, findings));
         graph.ofType(gcp.cloudRunV2Service, gcp.cloudRunV1Service).forEach((service) => checkCloudRun(service, findings));
         graph.ofType(azure.webApp).forEach((app) => checkFunctionApp(app, findings));

@@ -97,7 +97,7 @@ function checkFunctionApp(graph: StackGraph, app: StackResource, findings: Findi
 }
 
 function checkContainersAndApps(resources: readonly StackResource[], findings: Findings): void {
-    const graph = new StackGraph(resources);
+    const graph = StackGraph.of(resources);
     for (const resource of resources) {
         switch (resource.type) {
             case gcp.cloudRunV2Service:

@@ -55,7 +55,7 @@ function checkRoutes(fronts: HttpFronts, config: SinglePurposeConfig, findings: 
 }
 
 function checkRoleBreadth(graph: StackGraph, config: SinglePurposeConfig, findings: Findings): void {
-    const grants = new RoleGrantIndex(graph);
+    const grants = RoleGrantIndex.of(graph);
     for (const fn of graph.ofType(aws.lambdaFunction)) {
         const { role } = executionRoleOf(graph, fn);
         if (!role) continue;
@@ -83,7 +83,7 @@ export const singlePurposeFunctions: StackValidationPolicy = {
     severity: "low",
     configSchema,
     validateStack: validateStackOf<SinglePurposeConfig>(configSchema, (resources, config, findings) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         checkRoutes(new HttpFronts(graph, findings), config, findings);
         checkRoleBreadth(graph, config, findings);
     }),

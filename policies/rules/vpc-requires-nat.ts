@@ -111,7 +111,7 @@ export const vpcRequiresNat: StackValidationPolicy = {
     severity: "high",
     configSchema,
     validateStack: validateStackOf<NatConfig>(configSchema, (resources, config, findings) => {
-        const graph = new StackGraph(resources);
+        const graph = StackGraph.of(resources);
         const functionsInVpc = graph.ofType(aws.lambdaFunction).filter((fn) => isSet(at(fn.props, "vpcConfig", "subnetIds")));
         if (functionsInVpc.length === 0) return;
         const routing = new RoutingIndex(graph, findings);

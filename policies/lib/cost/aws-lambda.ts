@@ -12,8 +12,7 @@ const MB_PER_VCPU = 1769;
 
 /** Provisioned instances across the ProvisionedConcurrencyConfigs that target this function (any alias). */
 function provisionedInstances(fn: CostResource, index: ResourceIndex): number {
-    return index.ofType(TYPES.provisionedConcurrency)
-        .filter((config) => index.functionTargets(config, "functionName").includes(fn))
+    return index.functionReferrers(TYPES.provisionedConcurrency, "functionName", fn)
         .reduce((sum, config) => sum + (numberAt(config.properties, "provisionedConcurrentExecutions") ?? 0), 0);
 }
 

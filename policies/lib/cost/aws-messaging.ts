@@ -39,7 +39,7 @@ function flowThrough(links: CostResource[], property: string, index: ResourceInd
 
 /** Messages a queue receives: one per invocation of the functions its event source mappings feed (batch of 1, an upper bound). */
 function queueFlow(queue: CostResource, index: ResourceIndex): Flow {
-    const mappings = index.ofType(TYPES.eventSourceMapping).filter((m) => index.targets(m, "eventSourceArn").includes(queue));
+    const mappings = index.referrers(TYPES.eventSourceMapping, "eventSourceArn", queue);
     return flowThrough(mappings, "functionName", index);
 }
 
@@ -52,7 +52,7 @@ function awsItemFields(fields: Omit<CostItem, "monthlyUsd" | "charges" | "notes"
 export function httpApiItem(api: CostResource, index: ResourceIndex): CostItem | undefined {
     if (stringAt(api.properties, "protocolType") !== "HTTP") return undefined;
     const prices = PRICES.aws.httpApi;
-    const integrations = index.ofType(TYPES.httpApiIntegration).filter((i) => index.targets(i, "apiId").includes(api));
+    const integrations = index.referrers(TYPES.httpApiIntegration, "apiId", api);
     const flow = flowThrough(integrations, "integrationUri", index);
     return lineItem(awsItemFields({ urn: api.urn, name: api.name, type: api.type, service: "HTTP API" }, flow.notes), [
         charge("requests", flow.messages * chunks(flow.payloadKb, prices.meteringKb), "requests", prices.requestsPerMillion / 1e6),
@@ -72,7 +72,7 @@ export function queueItem(queue: CostResource, index: ResourceIndex): CostItem |
 /** SNS: one publish per message the busiest subscriber receives (deliveries to SQS and Lambda are free). */
 export function topicItem(topic: CostResource, index: ResourceIndex): CostItem | undefined {
     const prices = PRICES.aws.sns;
-    const subscriptions = index.ofType(TYPES.topicSubscription).filter((s) => index.targets(s, "topic").includes(topic));
+    const subscriptions = index.referrers(TYPES.topicSubscription, "topic", topic);
     const flows = subscriptions.map((subscription) => {
         const endpoint = index.targets(subscription, "endpoint")[0];
         if (endpoint?.type === TYPES.queue) return queueFlow(endpoint, index);

@@ -32,6 +32,8 @@ export class ResourceIndex {
     /** Resources by each of their arn, id, name and url values (built once: lookups stay O(1) at any stack size). */
     private readonly byIdentifier = new Map<string, CostResource[]>();
     private readonly functionsByName = new Map<string, CostResource[]>();
+    /** Reverse links, built on first use per (kind, type, property): who refers to each target. */
+    private readonly referrerIndexes = new Map<string, Map<CostResource, CostResource[]>>();
 
     constructor(readonly resources: readonly CostResource[]) {
         for (const resource of resources) {
@@ -66,6 +68,33 @@ export class ResourceIndex {
             candidates.filter((r) => r.type === TYPES.lambdaFunction).forEach((fn) => found.add(fn));
         }
         return [...found];
+    }
+
+    /**
+     * The resources of `type` whose `property` refers to `target`, in stack order: what
+     * `ofType(type).filter((r) => targets(r, property).includes(target))` gives, with the links read once
+     * for all targets, so that a thousand queues and a thousand mappings cost thousands of steps, not millions.
+     */
+    referrers(type: string, property: string, target: CostResource): CostResource[] {
+        return this.referrerIndex("targets", type, property, (resource) => this.targets(resource, property)).get(target) ?? [];
+    }
+
+    /** The same through `functionTargets`: the resources of `type` whose `property` leads to the Lambda function `fn`. */
+    functionReferrers(type: string, property: string, fn: CostResource): CostResource[] {
+        return this.referrerIndex("functions", type, property, (resource) => this.functionTargets(resource, property)).get(fn) ?? [];
+    }
+
+    private referrerIndex(kind: string, type: string, property: string, linked: (resource: CostResource) => CostResource[]): Map<CostResource, CostResource[]> {
+        const key = `${kind}\u0000${type}\u0000${property}`;
+        let index = this.referrerIndexes.get(key);
+        if (!index) {
+            index = new Map();
+            for (const resource of this.ofType(type)) {
+                for (const target of new Set(linked(resource))) append(index, target, resource);
+            }
+            this.referrerIndexes.set(key, index);
+        }
+        return index;
     }
 
     private matching(value: string): CostResource[] {
