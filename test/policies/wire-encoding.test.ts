@@ -31,6 +31,15 @@ describe("Analyze requests encoded from plain values", () => {
         }
     });
 
+    it("hand each request its own bytes: encoding the next one leaves the previous one as it was", () => {
+        const large = resource({ policy: "x".repeat(20_000) });
+        const first = encodeAnalyzeRequest(large);
+        const copy = Buffer.from(first);
+        encodeAnalyzeRequest(resource({ other: "y".repeat(30_000) }));
+        assert.deepEqual(first, copy);
+        assert.deepEqual(first, Buffer.from(generatedAnalyzeRequest(large).serializeBinary()));
+    });
+
     it("match the generated encoding for any JSON-like properties, undefined members included", () => {
         // Any UTF-16 code units, lone surrogates included.
         const text = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 200 });

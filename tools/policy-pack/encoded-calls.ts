@@ -12,7 +12,7 @@ import { violationsFromWire } from "./wire";
  */
 export function analyzeEncoded(client: AnalyzerClient, resource: AnalyzedResource): Promise<PolicyViolation[]> {
     const method = AnalyzerService.analyze;
-    const bytes = Buffer.from(encodeAnalyzeRequest(resource));
+    const bytes = encodeAnalyzeRequest(resource);
     return new Promise((resolve, reject) => {
         client.makeUnaryRequest(method.path, (request: Buffer) => request, method.responseDeserialize, bytes,
             (error: grpc.ServiceError | null, response?: AnalyzeResponse) =>

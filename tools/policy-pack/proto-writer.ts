@@ -63,6 +63,11 @@ export class ProtoWriter {
         this.varint(value);
     }
 
+    /** Starts a new message in the same buffer (what finish() returned before is overwritten). */
+    reset(): void {
+        this.position = 0;
+    }
+
     /** The bytes written so far (a view of the writer's buffer). */
     finish(): Buffer {
         return this.buffer.subarray(0, this.position);
