@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { planNodeArguments } from "../../tools/plan/node-command";
 import { REPO_ROOT } from "../support/stack";
 import { PlanOutcome } from "./run-plan-cli";
 
@@ -15,13 +16,10 @@ export interface PlanProcess {
     outcome: Promise<PlanOutcome>;
 }
 
-/** tsx's require hook by absolute path, so the plan can start from any working directory. */
-const TSX = require.resolve("tsx/cjs", { paths: [REPO_ROOT] });
-
 export function startPlanProcess(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}): PlanProcess {
     const marker = randomUUID();
     const cli = path.join(REPO_ROOT, "tools", "plan", "cli.ts");
-    const child = spawn(process.execPath, ["--max-semi-space-size=64", "--require", TSX, cli, ...argv], {
+    const child = spawn(process.execPath, [...planNodeArguments(), cli, ...argv], {
         cwd: options.cwd ?? REPO_ROOT,
         env: { ...process.env, ...options.env, [MARKER_VARIABLE]: marker },
         stdio: ["ignore", "pipe", "pipe"],

@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { planNodeArguments } from "../../plan/node-command";
 import { PlanProbeResult } from "./plan-probe-result";
 import { runMeasuredProcess } from "./measured-process";
 
@@ -10,17 +11,15 @@ export interface PlanMeasurement extends PlanProbeResult {
 }
 
 const PLAN_PROBE = path.join(__dirname, "plan-probe.ts");
-/** The Node flags of package.json's `plan` script (a larger young generation: far less GC on big stacks). */
-const PLAN_NODE_FLAGS = ["--max-semi-space-size=64"];
 /** Far above the 60 s the acceptance allows for 1,000 functions: only a stuck plan reaches it. */
 const PLAN_TIMEOUT_MS = 300_000;
 
 /**
- * Runs one offline plan in a fresh process (Node with the tsx loader, as `npm run plan` runs it) from
+ * Runs one offline plan in a fresh process (Node with the plan's flags and loader, as `npm run plan` runs it) from
  * the repository root with `planArguments` (the same flags as `npm run plan --`).
  */
 export async function measurePlan(repoRoot: string, planArguments: string[], extraEnvironment: Record<string, string> = {}): Promise<PlanMeasurement> {
-    const run = await runMeasuredProcess([...PLAN_NODE_FLAGS, "--require", "tsx/cjs", PLAN_PROBE, ...planArguments],
+    const run = await runMeasuredProcess([...planNodeArguments(), PLAN_PROBE, ...planArguments],
         { cwd: repoRoot, env: { ...process.env, ...extraEnvironment }, reportOn: "fd3", timeoutMs: PLAN_TIMEOUT_MS });
     if (run.code === 0 && run.report.trim() !== "") {
         return { ...(JSON.parse(run.report) as PlanProbeResult), wallMs: run.wallMs, peakRssMb: run.peakRssMb };
