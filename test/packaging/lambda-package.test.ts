@@ -75,6 +75,34 @@ describe("Lambda packaging (esbuild bundle + deterministic zip)", () => {
         assert.equal(await loaded.handler(), "function");
     });
 
+    it("evaluates a bundled module a dependency imports dynamically when the bundle loads; an unresolvable one stays dynamic", async () => {
+        const scratch = scratchFunction(`import { loadPlugin } from "lazy-dep";\nexport const handler = loadPlugin;\n`);
+        const dependency = path.join(scratch.functionsDir, "echo", "node_modules", "lazy-dep");
+        fs.mkdirSync(dependency, { recursive: true });
+        fs.writeFileSync(path.join(dependency, "package.json"), JSON.stringify({ name: "lazy-dep", type: "module", main: "index.js" }));
+        fs.writeFileSync(path.join(dependency, "index.js"), [
+            "export async function loadPlugin() {",
+            "    const { name } = await import(\"./plugin.js\");",
+            "    let optional = \"missing\";",
+            "    try { optional = (await import(\"not-installed-anywhere\")).name; } catch { /* optional */ }",
+            "    return `${name} ${optional}`;",
+            "}",
+        ].join("\n"));
+        fs.writeFileSync(path.join(dependency, "plugin.js"), "globalThis.pluginEvaluated = true;\nexport const name = \"plugin\";\n");
+        const bundled = Buffer.from(unzipSync(fs.readFileSync(packageFunction("echo", scratch).zipPath))[BUNDLE_ENTRY_FILE]).toString();
+        const bundleFile = path.join(scratch.buildDir, "unpacked.js");
+        fs.writeFileSync(bundleFile, bundled);
+        const evaluated = globalThis as { pluginEvaluated?: boolean };
+        try {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const loaded = require(bundleFile) as { handler(): Promise<string> };
+            assert.equal(evaluated.pluginEvaluated, true, "the dynamically imported module was not evaluated with the bundle");
+            assert.equal(await loaded.handler(), "plugin missing");
+        } finally {
+            delete evaluated.pluginEvaluated;
+        }
+    });
+
     it("gives the same zip bytes for the same files whatever their order, with a 1980 timestamp and mode 0644", () => {
         const files = { "b.js": new TextEncoder().encode("b"), "a.js": new TextEncoder().encode("a") };
         const first = deterministicZip(files);
