@@ -52,8 +52,9 @@ export function bundleCacheKey(entryFile: string, options: object): string {
  * Bundles one TypeScript handler and everything it imports, the AWS SDK v3 clients included, into a
  * single minified, tree-shaken CommonJS file. The SDK is bundled on purpose instead of using the copy
  * the runtime ships: the runtime's copy changes version without notice, while a bundled client is the
- * exact version the handler was tested with, and only the commands the handler imports are kept. Dynamic
- * imports of bundled modules become static ones (esbuild-worker.cjs says why).
+ * exact version the handler was tested with, and only the commands the handler imports are kept (a Lambda
+ * package leaves out only the credential providers Lambda never runs: lambda-package.ts). Dynamic imports
+ * of bundled modules become static ones (esbuild-worker.cjs says why).
  */
 export function bundleHandler(entryFile: string, options: BundleOptions = {}): Bundle {
     const workingDir = path.dirname(entryFile);
