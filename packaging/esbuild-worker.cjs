@@ -15,11 +15,12 @@ const ES_MODULE = /^\s*(?:import|export)\b/m;
 /**
  * A dynamic `import()` of a module the bundle holds becomes a static import of it. esbuild gives the target
  * of a dynamic import a lazy initializer, and with it every ES module that target imports: the AWS SDK's
- * credential chain imports its providers dynamically and they import the whole SDK core, so about 460 of
- * the bundle's modules ended up in initializers. V8 then parses each module body twice at a cold start
+ * HTTP protocol imports its event-stream support dynamically (its credential chain, its providers), and
+ * those import most of the SDK's core, so about 160 of a handler bundle's modules ended up in initializers
+ * (460 while the providers were bundled). V8 then parses each of those module bodies twice at a cold start
  * (pre-parsed with the bundle, fully parsed when its initializer runs). In one bundle file the dynamic
- * import saves no loading, only evaluation of the few modules it targets; evaluating them at load costs
- * less than the double parse (docs/bench.md, "Cold start"). Node built-ins are left as they are.
+ * import saves no loading, only the evaluation of the modules it targets, which costs less than the double
+ * parse (docs/bench.md, "Cold start"). Node built-ins, external and unresolvable modules are left as they are.
  */
 const eagerImports = {
     name: "eager-imports",
