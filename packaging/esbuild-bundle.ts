@@ -1,6 +1,7 @@
 import * as path from "node:path";
-import { buildSync, BuildOptions, BuildResult, version as esbuildVersion } from "esbuild";
+import { BuildOptions, version as esbuildVersion } from "esbuild";
 import { BUNDLE_NODE_TARGET } from "../contracts/runtimes";
+import { buildWithEagerImports, InMemoryBuild, PLUGIN_BUILD_KEY } from "./esbuild-plugin-build";
 
 
 /** File name of the bundled handler module inside the zip; the Lambda handler is `index.handler`. */
@@ -42,16 +43,18 @@ const BUNDLE_SETTINGS = {
     legalComments: "none",
 } as const satisfies BuildOptions;
 
-/** The build cache key of one bundle: esbuild's version, the shared settings, and what differs per package. */
+/** The build cache key of one bundle: esbuild's version, the shared settings and plugin, and what differs per package. */
 export function bundleCacheKey(entryFile: string, options: object): string {
-    return JSON.stringify({ esbuildVersion, settings: BUNDLE_SETTINGS, entry: entryFile, options });
+    return JSON.stringify({ esbuildVersion, settings: BUNDLE_SETTINGS, plugin: PLUGIN_BUILD_KEY, entry: entryFile, options });
 }
 
 /**
  * Bundles one TypeScript handler and everything it imports, the AWS SDK v3 clients included, into a
  * single minified, tree-shaken CommonJS file. The SDK is bundled on purpose instead of using the copy
  * the runtime ships: the runtime's copy changes version without notice, while a bundled client is the
- * exact version the handler was tested with, and only the commands the handler imports are kept.
+ * exact version the handler was tested with, and only the commands the handler imports are kept (a Lambda
+ * package leaves out only the credential providers Lambda never runs: lambda-package.ts). Dynamic imports
+ * of bundled modules become static ones (esbuild-worker.cjs says why).
  */
 export function bundleHandler(entryFile: string, options: BundleOptions = {}): Bundle {
     const workingDir = path.dirname(entryFile);
@@ -73,11 +76,10 @@ export function bundleHandler(entryFile: string, options: BundleOptions = {}): B
     return { files, inputs };
 }
 
-/** buildSync throws an error listing every problem; restate it with the entry file so the user knows which function. */
-function runEsbuild(entryFile: string, options: BuildOptions & { write: false; metafile: true }):
-    BuildResult<BuildOptions & { write: false; metafile: true }> {
+/** esbuild throws an error listing every problem; restate it with the entry file so the user knows which function. */
+function runEsbuild(entryFile: string, options: BuildOptions & { write: false; metafile: true }): InMemoryBuild {
     try {
-        return buildSync(options);
+        return buildWithEagerImports(options);
     } catch (error) {
         throw new Error(`esbuild could not bundle ${entryFile}: ${(error as Error).message}`);
     }

@@ -1,6 +1,6 @@
 import sjson from "secure-json-parse";
-// A namespace import, not `{ z }`: the bundler then keeps only the parts of zod in use (`z` itself is an object holding all of zod, every locale included).
-import * as z from "zod";
+// zod/mini through ./zod (see there why); a namespace import, so the bundler keeps only the functions in use.
+import * as z from "./zod";
 
 /**
  * Limits every request and message body meets before any schema sees it. The largest legitimate body
@@ -103,13 +103,14 @@ export function parseJsonText(text: string, maxDepth: number = BODY_LIMITS.maxDe
  * A JSON text as a zod schema (the Powertools parser's `JSONStringified`, with the depth bound): for a
  * body inside an event envelope (API Gateway, SQS, SNS) that arrives as a string.
  */
-export function jsonText<T extends z.ZodType>(schema: T, maxDepth: number = BODY_LIMITS.maxDepth) {
-    return z.string().transform((text, ctx) => {
-        const parsed = parseJsonText(text, maxDepth);
-        if (parsed.ok) return parsed.value;
-        for (const problem of parsed.problems) ctx.addIssue({ code: "custom", message: problem.message });
+export function jsonText<T extends z.core.$ZodType>(schema: T, maxDepth: number = BODY_LIMITS.maxDepth) {
+    const parsed = z.transform((text: string, ctx) => {
+        const json = parseJsonText(text, maxDepth);
+        if (json.ok) return json.value;
+        for (const problem of json.problems) ctx.issues.push({ code: "custom", message: problem.message, input: text });
         return z.NEVER;
-    }).pipe(schema);
+    });
+    return z.pipe(z.pipe(z.string(), parsed), schema);
 }
 
 /** A string of bounded length that is well-formed Unicode. */
@@ -118,15 +119,16 @@ export function text(options: { min?: number; max: number; what?: string }) {
     const what = options.what ?? "a string";
     const shape = `must be ${what} of ${min} to ${options.max} characters`;
     // A length problem aborts the string's later checks (a lone surrogate in a too-long string is one problem).
-    return z.string({ error: shape })
-        .min(min, { error: shape, abort: true })
-        .max(options.max, { error: shape, abort: true })
-        .refine(isWellFormed, { error: "must be well-formed Unicode (it holds a lone UTF-16 surrogate)", abort: true });
+    return z.string({ error: shape }).check(
+        z.minLength(min, { error: shape, abort: true }),
+        z.maxLength(options.max, { error: shape, abort: true }),
+        z.refine(isWellFormed, { error: "must be well-formed Unicode (it holds a lone UTF-16 surrogate)", abort: true }),
+    );
 }
 
 /** A string matching a pattern (which bounds its length), well-formed by construction of the pattern. */
 export function pattern(regex: RegExp, shape: string) {
-    return z.string({ error: `must be ${shape}` }).regex(regex, `must be ${shape}`);
+    return z.string({ error: `must be ${shape}` }).check(z.regex(regex, `must be ${shape}`));
 }
 
 type PathKey = PropertyKey | { key: PropertyKey };

@@ -1,5 +1,5 @@
-// A namespace import, not `{ z }`: the bundler then keeps only the parts of zod in use (`z` itself is an object holding all of zod, every locale included).
-import * as z from "zod";
+// zod/mini through ./zod (see there why); a namespace import, so the bundler keeps only the functions in use.
+import * as z from "./zod";
 import { text } from "./bounds";
 
 /**
@@ -15,7 +15,7 @@ export const CHURN_API_MAX_BODY_BYTES = 16 * 1024;
 export const FEATURE_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 
 export const PredictionRequestSchema = z.strictObject({
-    customer_id: text({ max: 128 }).refine((id) => id.trim() !== "", "must not be blank"),
+    customer_id: text({ max: 128 }).check(z.refine((id) => id.trim() !== "", "must not be blank")),
     features: z.record(z.string(), z.number({ error: "must be a number" }), { error: "must be an object of feature name -> number" }),
 }, { error: "must be a JSON object with customer_id and features" });
 export type PredictionRequest = z.infer<typeof PredictionRequestSchema>;
@@ -33,6 +33,6 @@ export function modelFeaturesSchema(features: readonly FeatureBounds[]) {
     return z.strictObject(Object.fromEntries(features.map((feature) => {
         const range = `must be a number from ${feature.min} to ${feature.max}`;
         return [feature.name, z.number({ error: (issue) => issue.input === undefined ? "is required" : range })
-            .min(feature.min, range).max(feature.max, range)];
+            .check(z.gte(feature.min, range), z.lte(feature.max, range))];
     })));
 }

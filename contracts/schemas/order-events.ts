@@ -1,5 +1,5 @@
-// A namespace import, not `{ z }`: the bundler then keeps only the parts of zod in use (`z` itself is an object holding all of zod, every locale included).
-import * as z from "zod";
+// zod/mini through ./zod (see there why); a namespace import, so the bundler keeps only the functions in use.
+import * as z from "./zod";
 import { text } from "./bounds";
 
 /**
@@ -23,11 +23,11 @@ const orderId = text({ max: 128 });
 /** The fields a caller of the order publisher sends: the seed's order fields and the event type. */
 export const PublishRequestSchema = z.strictObject({
     /** ORDER_CREATED when absent, as in the seed. */
-    event_type: z.enum(ORDER_EVENT_TYPES, { error: `must be one of ${ORDER_EVENT_TYPES.join(", ")}` }).default("ORDER_CREATED"),
+    event_type: z._default(z.enum(ORDER_EVENT_TYPES, { error: `must be one of ${ORDER_EVENT_TYPES.join(", ")}` }), "ORDER_CREATED"),
     order_id: orderId,
     customer_id: orderId,
     /** Order total in the shop's currency, e.g. 42.5. */
-    amount: z.number({ error: "must be a number of at least 0" }).min(0, "must be a number of at least 0"),
+    amount: z.number({ error: "must be a number of at least 0" }).check(z.gte(0, "must be a number of at least 0")),
 });
 export type PublishRequest = z.infer<typeof PublishRequestSchema>;
 

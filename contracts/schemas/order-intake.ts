@@ -1,5 +1,5 @@
-// A namespace import, not `{ z }`: the bundler then keeps only the parts of zod in use (`z` itself is an object holding all of zod, every locale included).
-import * as z from "zod";
+// zod/mini through ./zod (see there why); a namespace import, so the bundler keeps only the functions in use.
+import * as z from "./zod";
 import { pattern } from "./bounds";
 
 /** An order as the Azure order intake accepts it and its queue carries it. */
@@ -17,7 +17,7 @@ const id = pattern(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, "1 to 64 letters, digits o
 
 const integer = (min: number, max: number) => {
     const range = `must be an integer from ${min} to ${max}`;
-    return z.int({ error: range }).min(min, range).max(max, range);
+    return z.int({ error: range }).check(z.gte(min, range), z.lte(max, range));
 };
 
 export const OrderItemSchema = z.strictObject({
@@ -31,9 +31,10 @@ export const OrderSchema = z.strictObject({
     /** Client-chosen id; also the idempotency key of the processor. */
     orderId: id,
     customerId: id,
-    items: z.array(OrderItemSchema, { error: `must be an array of 1 to ${MAX_ORDER_ITEMS} items` })
-        .min(1, `must be an array of 1 to ${MAX_ORDER_ITEMS} items`)
-        .max(MAX_ORDER_ITEMS, `must be an array of 1 to ${MAX_ORDER_ITEMS} items`),
+    items: z.array(OrderItemSchema, { error: `must be an array of 1 to ${MAX_ORDER_ITEMS} items` }).check(
+        z.minLength(1, `must be an array of 1 to ${MAX_ORDER_ITEMS} items`),
+        z.maxLength(MAX_ORDER_ITEMS, `must be an array of 1 to ${MAX_ORDER_ITEMS} items`),
+    ),
 }, { error: "must be a JSON order object with orderId, customerId and items" });
 export type Order = z.infer<typeof OrderSchema>;
 

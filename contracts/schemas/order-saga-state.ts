@@ -4,8 +4,8 @@
  * and the tests all import it, so a renamed field or error breaks the build instead of a live execution.
  * Schemas in zod, types inferred from them; no Pulumi or cloud SDK import: the handlers bundle this module.
  */
-// A namespace import, not `{ z }`: the bundler then keeps only the parts of zod in use (`z` itself is an object holding all of zod, every locale included).
-import * as z from "zod";
+// zod/mini through ./zod (see there why); a namespace import, so the bundler keeps only the functions in use.
+import * as z from "./zod";
 import { text } from "./bounds";
 
 /** Thrown by ReserveInventory when stock is short; caught by the state machine -> CancelOrder. */
@@ -21,7 +21,7 @@ const id = text({ max: 128 });
 export const OrderLineSchema = z.strictObject({
     sku: text({ max: 64 }),
     /** Whole units, at least 1. */
-    quantity: z.int({ error: "must be a whole number of at least 1" }).min(1, "must be a whole number of at least 1").max(1_000_000),
+    quantity: z.int({ error: "must be a whole number of at least 1" }).check(z.gte(1, "must be a whole number of at least 1"), z.lte(1_000_000)),
 });
 export type OrderLine = z.infer<typeof OrderLineSchema>;
 
@@ -30,15 +30,16 @@ export const OrderSagaInputSchema = z.strictObject({
     orderId: id,
     customerId: id,
     /** Order total in the shop's currency, charged to the customer's account balance. */
-    amount: z.number({ error: "must be a number above 0" }).positive("must be a number above 0"),
-    items: z.array(OrderLineSchema, { error: "must be a non-empty list of { sku, quantity }" })
-        .min(1, "must be a non-empty list of { sku, quantity }")
-        .max(MAX_ORDER_LINES, `must hold at most ${MAX_ORDER_LINES} lines: that is what fits in one reservation`)
-        .superRefine((items, ctx) => {
+    amount: z.number({ error: "must be a number above 0" }).check(z.positive("must be a number above 0")),
+    items: z.array(OrderLineSchema, { error: "must be a non-empty list of { sku, quantity }" }).check(
+        z.minLength(1, "must be a non-empty list of { sku, quantity }"),
+        z.maxLength(MAX_ORDER_LINES, `must hold at most ${MAX_ORDER_LINES} lines: that is what fits in one reservation`),
+        z.superRefine((items, ctx) => {
             const skus = items.map((line) => line.sku);
             const repeated = [...new Set(skus.filter((sku, index) => skus.indexOf(sku) !== index))];
             if (repeated.length > 0) ctx.addIssue({ code: "custom", message: `list ${repeated.join(", ")} more than once; merge the lines` });
         }),
+    ),
 });
 export type OrderSagaInput = z.infer<typeof OrderSagaInputSchema>;
 
@@ -63,12 +64,12 @@ export type SagaFailure = z.infer<typeof SagaFailureSchema>;
  */
 export const OrderSagaStateSchema = z.object({
     ...OrderSagaInputSchema.shape,
-    reservation: ReservationSchema.optional(),
-    payment: PaymentSchema.optional(),
-    shipment: ShipmentSchema.optional(),
-    release: ReleaseSchema.optional(),
-    error: SagaFailureSchema.optional(),
-    cancellation: CancellationSchema.optional(),
+    reservation: z.optional(ReservationSchema),
+    payment: z.optional(PaymentSchema),
+    shipment: z.optional(ShipmentSchema),
+    release: z.optional(ReleaseSchema),
+    error: z.optional(SagaFailureSchema),
+    cancellation: z.optional(CancellationSchema),
 });
 export type OrderSagaState = z.infer<typeof OrderSagaStateSchema>;
 

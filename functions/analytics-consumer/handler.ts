@@ -3,7 +3,8 @@ import { DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { fanoutEnv, OrderEvent } from "../../contracts/schemas/order-events";
 import { orderEventConsumer } from "../shared/order-event-consumer";
 
-const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const dynamodb = new DynamoDBClient({});
+const documents = DynamoDBDocumentClient.from(dynamodb);
 const metricsTable = fanoutEnv("ORDER_METRICS_TABLE");
 
 /**
@@ -23,4 +24,6 @@ async function count(event: OrderEvent): Promise<string> {
 }
 
 /** Counts each event id once (a redelivered event must not inflate the day's figures); failed messages are retried. */
-export const handler = orderEventConsumer({ serviceName: "analytics-consumer", work: count, failureMessage: "order event not counted" });
+export const handler = orderEventConsumer({
+    serviceName: "analytics-consumer", work: count, failureMessage: "order event not counted", dynamodb,
+});

@@ -3,7 +3,8 @@ import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-
 import { fanoutEnv, OrderEvent } from "../../contracts/schemas/order-events";
 import { orderEventConsumer } from "../shared/order-event-consumer";
 
-const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const dynamodb = new DynamoDBClient({});
+const documents = DynamoDBDocumentClient.from(dynamodb);
 const invoicesTable = fanoutEnv("INVOICES_TABLE");
 
 /**
@@ -37,4 +38,6 @@ async function bill(event: OrderEvent): Promise<string> {
 }
 
 /** Applies each event id to its order's invoice once, whatever SNS and SQS redeliver; failed messages are retried. */
-export const handler = orderEventConsumer({ serviceName: "billing-consumer", work: bill, failureMessage: "order event not billed" });
+export const handler = orderEventConsumer({
+    serviceName: "billing-consumer", work: bill, failureMessage: "order event not billed", dynamodb,
+});

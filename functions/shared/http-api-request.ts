@@ -1,6 +1,6 @@
 import { parse } from "@aws-lambda-powertools/parser";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import type * as z from "zod";
+import type * as z from "../../contracts/schemas/zod";
 import { BODY_FIELD, decodeUtf8, jsonText, Parsed, Problem, problemsFrom } from "../../contracts/schemas/bounds";
 
 /** Why a request was refused before any work: the status to answer and the problems to name. */
@@ -24,7 +24,7 @@ const refuse = (status: Refusal["status"], field: string, message: string): Body
  * at every cold start, measured), to check an event API Gateway itself built. Only the body, which the
  * client wrote, is checked.
  */
-export function parseHttpApiBody<T extends z.ZodType>(event: APIGatewayProxyEventV2, schema: T, maxBytes: number): BodyResult<z.output<T>> {
+export function parseHttpApiBody<T extends z.core.$ZodType>(event: APIGatewayProxyEventV2, schema: T, maxBytes: number): BodyResult<z.output<T>> {
     const raw = event.body ?? "";
     const bytes = event.isBase64Encoded ? Buffer.from(raw, "base64") : Buffer.from(raw, "utf8");
     if (bytes.byteLength > maxBytes) return refuse(413, BODY_FIELD, `is ${bytes.byteLength} bytes; the limit is ${maxBytes} bytes`);

@@ -2,6 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-p
 import { IdempotencyConfig, makeIdempotent } from "@aws-lambda-powertools/idempotency";
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
 import { Logger } from "@aws-lambda-powertools/logger";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { jsonText } from "../../contracts/schemas/bounds";
 import { fanoutEnv, OrderEvent, OrderEventSchema } from "../../contracts/schemas/order-events";
@@ -14,6 +15,12 @@ export interface OrderEventConsumerArgs {
     work: (event: OrderEvent) => Promise<string>;
     /** Logged with the message id when `work` fails. @example "order event not billed" */
     failureMessage: string;
+    /**
+     * The DynamoDB client `work` writes with, if it has one: the idempotency records go through it too, so
+     * one client (one credential and endpoint resolution, one kept-alive connection) serves the whole batch.
+     * Without it the idempotency store makes its own.
+     */
+    dynamodb?: DynamoDBClient;
 }
 
 /** A message body (raw SNS delivery): an order event as a JSON text within the body bounds. */
@@ -39,7 +46,7 @@ export function orderEventConsumer(args: OrderEventConsumerArgs): (event: SQSEve
     const processor = new BatchProcessor(EventType.SQS);
     const idempotency = new IdempotencyConfig({ eventKeyJmesPath: "event_id" });
     const workOnce = makeIdempotent(args.work, {
-        persistenceStore: new DynamoDBPersistenceLayer({ tableName: fanoutEnv("IDEMPOTENCY_TABLE") }),
+        persistenceStore: new DynamoDBPersistenceLayer({ tableName: fanoutEnv("IDEMPOTENCY_TABLE"), awsSdkV3Client: args.dynamodb }),
         config: idempotency,
     });
     const handleRecord = async (record: SQSRecord): Promise<string> => {

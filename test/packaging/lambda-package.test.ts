@@ -6,9 +6,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { unzipSync } from "fflate";
 import { BUNDLE_ENTRY_FILE, deterministicZip, LAMBDA_HANDLER, packageFunction } from "../../packaging";
+import { LAMBDA_RUNTIME_PROVIDED_MODULES } from "../../packaging/lambda-package";
 import { ofType, planStack } from "../support/stack";
 
 const ONE_MB = 1024 * 1024;
+const REPO_ROOT = path.resolve(__dirname, "../..");
 
 /** The `code` input of a recorded Lambda function: the engine's serialized FileArchive. */
 interface RecordedArchive { path: string }
@@ -73,6 +75,78 @@ describe("Lambda packaging (esbuild bundle + deterministic zip)", () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const loaded = require(bundleFile) as { handler(): Promise<string> };
         assert.equal(await loaded.handler(), "function");
+    });
+
+    it("evaluates a bundled module a dependency imports dynamically when the bundle loads; an unresolvable one stays dynamic", async () => {
+        const scratch = scratchFunction(`import { loadPlugin } from "lazy-dep";\nexport const handler = loadPlugin;\n`);
+        const dependency = path.join(scratch.functionsDir, "echo", "node_modules", "lazy-dep");
+        fs.mkdirSync(dependency, { recursive: true });
+        fs.writeFileSync(path.join(dependency, "package.json"), JSON.stringify({ name: "lazy-dep", type: "module", main: "index.js" }));
+        fs.writeFileSync(path.join(dependency, "index.js"), [
+            "export async function loadPlugin() {",
+            "    const { name } = await import(\"./plugin.js\");",
+            "    let optional = \"missing\";",
+            "    try { optional = (await import(\"not-installed-anywhere\")).name; } catch { /* optional */ }",
+            "    return `${name} ${optional}`;",
+            "}",
+        ].join("\n"));
+        fs.writeFileSync(path.join(dependency, "plugin.js"), "globalThis.pluginEvaluated = true;\nexport const name = \"plugin\";\n");
+        const bundled = Buffer.from(unzipSync(fs.readFileSync(packageFunction("echo", scratch).zipPath))[BUNDLE_ENTRY_FILE]).toString();
+        const bundleFile = path.join(scratch.buildDir, "unpacked.js");
+        fs.writeFileSync(bundleFile, bundled);
+        const evaluated = globalThis as { pluginEvaluated?: boolean };
+        try {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const loaded = require(bundleFile) as { handler(): Promise<string> };
+            assert.equal(evaluated.pluginEvaluated, true, "the dynamically imported module was not evaluated with the bundle");
+            assert.equal(await loaded.handler(), "plugin missing");
+        } finally {
+            delete evaluated.pluginEvaluated;
+        }
+    });
+
+    it("leaves out the SDK's credential providers but the environment one, and its clients sign with the environment's credentials", async () => {
+        // Inside the repository, so that the handler's SDK import resolves to the installed packages.
+        const root = fs.mkdtempSync(path.join(REPO_ROOT, ".build", "bundle-test-"));
+        try {
+            const functionsDir = path.join(root, "functions");
+            fs.mkdirSync(path.join(functionsDir, "creds"), { recursive: true });
+            fs.writeFileSync(path.join(functionsDir, "creds", "handler.ts"), [
+                "import { SNSClient } from \"@aws-sdk/client-sns\";",
+                "const sns = new SNSClient({});",
+                "export async function handler() { return (await sns.config.credentials()).accessKeyId; }",
+            ].join("\n"));
+            const pkg = packageFunction("creds", { functionsDir, buildDir: path.join(root, "build") });
+            const code = Buffer.from(unzipSync(fs.readFileSync(pkg.zipPath))[BUNDLE_ENTRY_FILE]).toString("utf8");
+            // The providers the default chain imports after the environment one are run-time requires, and the
+            // STS client they use for assumed roles is not in the bundle at all.
+            const required = [...code.matchAll(/require\("(@[a-z-]+\/[a-z-]+)[^"]*"\)/g)].map((match) => match[1]);
+            for (const provider of ["@aws-sdk/credential-provider-ini", "@aws-sdk/credential-provider-sso", "@aws-sdk/credential-provider-process",
+                "@aws-sdk/credential-provider-web-identity", "@aws-sdk/credential-provider-http", "@smithy/credential-provider-imds"]) {
+                assert.ok(required.includes(provider), `${provider} is bundled`);
+            }
+            assert.ok(required.every((id) => LAMBDA_RUNTIME_PROVIDED_MODULES.includes(id)), required.join(", "));
+            assert.doesNotMatch(code, /AssumeRoleWithWebIdentity/);
+            const builtinsOnly = (id: string) => {
+                if (!isBuiltin(id)) throw new Error(`the bundle requires ${id}`);
+                return require(id) as unknown;
+            };
+            const variables = { AWS_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "AKIAENVIRONMENT", AWS_SECRET_ACCESS_KEY: "secret", AWS_SESSION_TOKEN: "token" };
+            const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+            Object.assign(process.env, variables);
+            try {
+                const loaded = { exports: {} as { handler?: () => Promise<string> } };
+                new Function("module", "exports", "require", code)(loaded, loaded.exports, builtinsOnly);
+                assert.equal(await loaded.exports.handler?.(), "AKIAENVIRONMENT");
+            } finally {
+                for (const [name, value] of Object.entries(saved)) {
+                    if (value === undefined) delete process.env[name];
+                    else process.env[name] = value;
+                }
+            }
+        } finally {
+            fs.rmSync(root, { recursive: true, force: true });
+        }
     });
 
     it("gives the same zip bytes for the same files whatever their order, with a 1980 timestamp and mode 0644", () => {
