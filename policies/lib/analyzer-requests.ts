@@ -20,6 +20,14 @@ export type StockStructClass = { deserializeBinary(bytes: Uint8Array): StockStru
 abstract class WireMessage {
     constructor(protected readonly bytes: Buffer, protected readonly start: number, readonly end: number) {}
 
+    /** Reads this message's fields in order: `read` is called on each field, the reader on its value. */
+    protected readFields(reader: ProtoReader, read: (field: number) => void): void {
+        const outer = reader.end;
+        reader.end = this.end;
+        while (reader.next()) read(reader.field);
+        reader.leave(outer);
+    }
+
     /** The bytes received for the message (the generated class would write the same fields, perhaps in another order). */
     serializeBinary(): Uint8Array {
         return new Uint8Array(this.bytes.subarray(this.start, this.end));
@@ -117,18 +125,15 @@ export class WireCustomTimeouts extends WireMessage {
 
     constructor(reader: ProtoReader) {
         super(...nested(reader));
-        const outer = reader.end;
-        reader.end = this.end;
-        while (reader.next()) {
-            switch (reader.field) {
+        this.readFields(reader, (field) => {
+            switch (field) {
                 case 1: this.create = reader.double(); break;
                 case 2: this.update = reader.double(); break;
                 case 3: this.delete = reader.double(); break;
                 case 4: this.read = reader.double(); break;
                 default: reader.skip();
             }
-        }
-        reader.leave(outer);
+        });
     }
 
     getCreate(): number { return this.create; }
@@ -150,10 +155,8 @@ export class WireResourceOptions extends WireMessage {
 
     constructor(reader: ProtoReader) {
         super(...nested(reader));
-        const outer = reader.end;
-        reader.end = this.end;
-        while (reader.next()) {
-            switch (reader.field) {
+        this.readFields(reader, (field) => {
+            switch (field) {
                 case 1: this.protect = reader.bool(); break;
                 case 2: this.ignoreChanges.push(reader.string()); break;
                 case 3: this.deleteBeforeReplace = reader.bool(); break;
@@ -164,8 +167,7 @@ export class WireResourceOptions extends WireMessage {
                 case 8: this.parent = reader.string(); break;
                 default: reader.skip();
             }
-        }
-        reader.leave(outer);
+        });
     }
 
     getProtect(): boolean { return this.protect; }
@@ -188,18 +190,15 @@ export class WireProviderResource extends WireMessage {
 
     constructor(reader: ProtoReader, context: WireContext) {
         super(...nested(reader));
-        const outer = reader.end;
-        reader.end = this.end;
-        while (reader.next()) {
-            switch (reader.field) {
+        this.readFields(reader, (field) => {
+            switch (field) {
                 case 1: this.type = reader.string(); break;
                 case 2: this.properties = readStruct(reader, context); break;
                 case 3: this.urn = reader.string(); break;
                 case 4: this.name = reader.string(); break;
                 default: reader.skip();
             }
-        }
-        reader.leave(outer);
+        });
     }
 
     getType(): string { return this.type; }
