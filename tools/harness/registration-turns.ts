@@ -8,12 +8,12 @@
  * between any two (a `setImmediate` queued while immediates run waits for the next turn).
  */
 export function registrationTurns(): () => Promise<void> {
-    const waiting: (() => void)[] = [];
+    const waiting: ((() => void) | undefined)[] = [];
     let head = 0;
     let scheduled = false;
     const releaseNext = () => {
         const release = waiting[head];
-        waiting[head++] = undefined as unknown as () => void;
+        waiting[head++] = undefined; // released: not held until the queue empties
         if (head === waiting.length) {
             waiting.length = 0;
             head = 0;
@@ -21,7 +21,7 @@ export function registrationTurns(): () => Promise<void> {
         } else {
             setImmediate(releaseNext);
         }
-        release();
+        release?.();
     };
     return () => new Promise<void>((resolve) => {
         waiting.push(resolve);
