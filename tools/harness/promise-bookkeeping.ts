@@ -11,13 +11,12 @@ interface DebuggableModule {
     debuggablePromise?: <T>(promise: Promise<T>, context: unknown) => Promise<T>;
 }
 
-let disabled = false;
-
-/** Idempotent. Changes nothing if a future SDK no longer has the function (runs are then only slower). */
-export function disablePromiseBookkeeping(): void {
-    if (disabled) return;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an SDK-internal module without typings
-    const module: DebuggableModule = require("@pulumi/pulumi/runtime/debuggable");
+/**
+ * Makes it a pass-through in the SDK whose modules `requireSdk` loads (the program's own copy, like the
+ * harness's other changes to the SDK). Idempotent. Changes nothing if a future SDK no longer has the
+ * function (runs are then only slower).
+ */
+export function disablePromiseBookkeeping(requireSdk: (module: string) => unknown): void {
+    const module = requireSdk("@pulumi/pulumi/runtime/debuggable") as DebuggableModule;
     if (typeof module.debuggablePromise === "function") module.debuggablePromise = (promise) => promise;
-    disabled = true;
 }

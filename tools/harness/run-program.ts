@@ -185,7 +185,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     try {
         // Entered first: the program's own SDK resolves its dependencies from the program's folder too.
         const sdk = loadSdk(programFile ? path.dirname(programFile) : undefined);
-        disablePromiseBookkeeping();
+        disablePromiseBookkeeping(sdk.require);
         restoreSdk.push(useLazyOutputs(sdk.require), skipSourcePositions(sdk.require));
         sdk.pulumi.runtime.setAllConfig(values, secretKeys);
         process.env.STACK_CONFIG_FILE = options.config.file ?? ""; // tells the program which file its config came from
