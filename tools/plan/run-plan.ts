@@ -9,6 +9,7 @@ import { forAnalyze, forAnalyzeStack, forCost } from "./engine-resources";
 import { PlanOptions } from "./options";
 import { ProgramTarget, programTarget, shownPath } from "./program-target";
 import { Progress } from "./progress";
+import { releaseUnusedMemory } from "./release-memory";
 
 export interface PlanResult {
     run: ProgramRun;
@@ -30,12 +31,6 @@ export interface PlanTimings {
  * still in progress (the program failed: the plan ends now, not once the pack is up).
  */
 export type PackStarter = (options: { packDir: string; policyConfig?: PolicyConfigFile; signal?: AbortSignal }) => Promise<PolicyPackProcess>;
-
-/**
- * Analyze requests kept in flight at once. Each call is cheap, so with few in flight the plan process and
- * the pack mostly wait for each other (measured, 13,002 resources: 16 in flight 10-13 s, 256 in flight 7 s).
- */
-const ANALYZE_IN_FLIGHT = 256;
 
 /** This repository's policy pack: the default whatever program or folder is planned. */
 const OWN_POLICY_PACK = path.resolve(__dirname, "..", "..", "policies");
@@ -71,16 +66,15 @@ export async function runPlan(options: PlanOptions, startDir: string, startPack:
     packStart.catch(() => undefined);
 
     // Each resource is analyzed as soon as it registers, as the engine does: the pack (another process)
-    // works while the program is still running.
-    const analyzeInFlight = limitConcurrency(ANALYZE_IN_FLIGHT);
+    // works while the program is still running (its client keeps a bounded number of calls in flight).
     const analyses: Promise<PolicyViolation[]>[] = [];
     let analyzed = 0;
     const analyzeWhenRegistered = (resource: RecordedResource) => {
-        const analysis = analyzeInFlight(async () => {
+        const analysis = (async () => {
             const violations = await (await packStart).analyze(forAnalyze(resource));
             progress.count("analyzing resources", ++analyzed, analyses.length);
             return violations;
-        });
+        })();
         // Awaited after the run; meanwhile a failure (the pack did not start) must not count as the program's.
         analysis.catch(() => undefined);
         analyses.push(analysis);
@@ -144,6 +138,9 @@ async function withProjectFolder(pack: PolicyPackProcess, file: PolicyConfigFile
  */
 async function analyzeAll(pack: PolicyPackProcess, run: ProgramRun, analyses: Promise<PolicyViolation[]>[],
     progress: Progress, meanwhile: () => void): Promise<PolicyViolation[]> {
+    // The program is done, and most of what its run allocated is garbage: given back before this process
+    // allocates the stack request, and before the pack peaks on it (the last Analyze calls go on meanwhile).
+    releaseUnusedMemory();
     const stackRequest = encodeStackRequest(run.resources.map(forAnalyzeStack));
     // Awaited below; this keeps a failure from being "unhandled" if an Analyze call fails first.
     stackRequest.catch(() => undefined);
@@ -155,21 +152,4 @@ async function analyzeAll(pack: PolicyPackProcess, run: ProgramRun, analyses: Pr
     progress.step("analyzing the stack");
     const stackViolations = await pack.analyzeStack(await stackRequest);
     return [...perResource.flat(), ...stackViolations];
-}
-
-/** Runs at most `limit` of the given tasks at once, in the order they were given. */
-function limitConcurrency(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
-    let active = 0;
-    const waiting: (() => void)[] = [];
-    return <T>(task: () => Promise<T>) => new Promise<T>((resolve, reject) => {
-        const start = () => {
-            active++;
-            task().then(resolve, reject).finally(() => {
-                active--;
-                waiting.shift()?.();
-            });
-        };
-        if (active < limit) start();
-        else waiting.push(start);
-    });
 }

@@ -1,14 +1,13 @@
-import * as grpc from "@grpc/grpc-js";
-import { AnalyzerClient, AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import type { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
+import { AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import * as readline from "node:readline";
-import { analyzeEncoded } from "./encoded-calls";
+import { analyzeEncoded, callEncoded } from "./encoded-calls";
 import { reconcilePolicyConfig } from "./policy-config";
 import { encodeStackRequest } from "./stack-request";
 import { AnalyzedResource, EncodedStackRequest, PolicyConfigFile, PolicyPackProcess, PolicyViolation } from "./types";
+import { UnaryRelay } from "./unary-relay";
 import { configureRequest, packInfoFromWire, violationsFromWire } from "./wire";
 
 export interface StartPolicyPackOptions {
@@ -43,6 +42,13 @@ process.on("exit", () => {
     for (const child of running) child.kill("SIGKILL");
 });
 
+/**
+ * Calls kept in flight at once (Analyze, one per resource, sent as resources register). Each call is cheap,
+ * so with few in flight the plan process and the pack mostly wait for each other (measured, 13,002
+ * resources: 16 in flight 10-13 s, 256 in flight 7 s).
+ */
+const CALLS_IN_FLIGHT = 256;
+
 /** The analyzer ignores the engine address it is given; the CLI passes its own, there is none here. */
 const NO_ENGINE = "127.0.0.1:0";
 
@@ -76,19 +82,10 @@ function readPort(child: ChildProcess, timeoutMs: number): Promise<number> {
     });
 }
 
-function call<Req, Res>(method: (request: Req, callback: (error: grpc.ServiceError | null, response: Res) => void) => unknown, request: Req): Promise<Res> {
-    return new Promise((resolve, reject) => {
-        method(request, (error, response) => (error ? reject(error) : resolve(response)));
-    });
-}
-
-/** AnalyzeStack with a request encoded beforehand: the method's own path and response type, bytes as they are. */
-function sendEncoded(client: AnalyzerClient, request: EncodedStackRequest): Promise<AnalyzeResponse> {
-    const method = AnalyzerService.analyzeStack;
-    return new Promise((resolve, reject) => {
-        client.makeUnaryRequest(method.path, (bytes: Buffer) => bytes, method.responseDeserialize, request.bytes,
-            (error: grpc.ServiceError | null, response?: AnalyzeResponse) => (error ? reject(error) : resolve(response as AnalyzeResponse)));
-    });
+/** A unary call of one of the analyzer's methods through the relay: its own request encoding and response decoding. */
+async function call<Req, Res>(relay: UnaryRelay, method: { path: string; requestSerialize(request: Req): Buffer; responseDeserialize(bytes: Buffer): Res },
+    request: Req): Promise<Res> {
+    return method.responseDeserialize(await relay.call(method.path, method.requestSerialize(request)));
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -114,17 +111,14 @@ export async function startPolicyPack(options: StartPolicyPackOptions): Promise<
     const abort = () => child.kill("SIGKILL");
     if (options.signal?.aborted) abort();
     options.signal?.addEventListener("abort", abort, { once: true });
-    let client: AnalyzerClient | undefined;
+    let relay: UnaryRelay | undefined;
     try {
         const port = await readPort(child, options.startTimeoutMs ?? 60_000);
-        client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
-            "grpc.max_receive_message_length": 400 * 1024 * 1024,
-            "grpc.max_send_message_length": 400 * 1024 * 1024,
-        });
-        const analyzer = client;
-        const info = packInfoFromWire(await call(analyzer.getAnalyzerInfo.bind(analyzer), new Empty()));
+        relay = new UnaryRelay(`127.0.0.1:${port}`, CALLS_IN_FLIGHT);
+        const analyzer = relay;
+        const info = packInfoFromWire(await call(analyzer, AnalyzerService.getAnalyzerInfo, new Empty()));
         const configure = async (policyConfig?: PolicyConfigFile): Promise<void> => {
-            await call(analyzer.configure.bind(analyzer), configureRequest(reconcilePolicyConfig(info, policyConfig)));
+            await call(analyzer, AnalyzerService.configure, configureRequest(reconcilePolicyConfig(info, policyConfig)));
         };
         await configure(options.policyConfig);
         options.signal?.removeEventListener("abort", abort);
@@ -136,15 +130,15 @@ export async function startPolicyPack(options: StartPolicyPackOptions): Promise<
             },
             async analyzeStack(stack: readonly AnalyzedResource[] | EncodedStackRequest): Promise<PolicyViolation[]> {
                 const request = "bytes" in stack ? stack : await encodeStackRequest(stack);
-                return violationsFromWire(await sendEncoded(analyzer, request), null);
+                return violationsFromWire(await callEncoded(analyzer, AnalyzerService.analyzeStack, request.bytes), null);
             },
             async close(): Promise<void> {
-                analyzer.close();
+                await analyzer.close();
                 await stop(child);
             },
         };
     } catch (error) {
-        client?.close();
+        await relay?.close();
         await stop(child);
         throw error;
     }
