@@ -25,10 +25,14 @@ export function toEngineView(value: unknown): unknown {
             const plain = toEngineView(record.value);
             return record.secret === true ? secretValue(plain) : plain;
         }
-        case undefined:
-            return Object.fromEntries(Object.entries(record)
-                .filter(([key]) => !key.startsWith("__"))
-                .map(([key, v]) => [key, toEngineView(v)]));
+        case undefined: {
+            // A loop, not entries/filter/fromEntries: every property of every registration passes here.
+            const view: Record<string, unknown> = {};
+            for (const key of Object.keys(record)) {
+                if (!key.startsWith("__")) view[key] = toEngineView(record[key]);
+            }
+            return view;
+        }
         default:
             return record; // asset or archive: the engine passes these through with their signature
     }

@@ -3,6 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { useLazyOutputs } from "./lazy-outputs";
 import { skipSourcePositions } from "./source-positions";
 import { useLeanRegistration } from "./lean-registration";
+import { useLazyStructs } from "./lazy-structs";
 import { engineUrn } from "./engine-urn";
 import { toEngineView } from "./engine-view";
 import { MockCloud } from "./mock-outputs";
@@ -190,7 +191,8 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         sdk.pulumi.runtime.setAllConfig(values, secretKeys);
         process.env.STACK_CONFIG_FILE = options.config.file ?? ""; // tells the program which file its config came from
         await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview, LOCAL_ORGANIZATION);
-        useLeanRegistration(sdk.settings.getMonitor()); // this repository's SDK only; another copy keeps its own path
+        // This repository's SDK only; another copy keeps its own path.
+        if (useLeanRegistration(sdk.settings.getMonitor())) restoreSdk.push(useLazyStructs());
         standIn.attach(sdk.settings.getMonitor() as Parameters<StandInCloud["attach"]>[0]);
         patchMonitor(sdk.settings, stack, project, record, pending);
         const program = programFile ? loadProgram(programFile, options.preload ?? [], projectDir as string) : options.program as () => unknown;

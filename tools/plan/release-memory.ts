@@ -3,16 +3,15 @@ import { runInNewContext } from "node:vm";
 
 /**
  * A program's run leaves most of the plan's heap garbage: on a stack of thousands of resources V8 has grown
- * it to about a gigabyte by the end, for a few hundred megabytes still alive, and keeps it. The plan then
- * encodes the AnalyzeStack request on top of it, and the policy pack peaks on that request, so both
- * processes would hold their most at once (measured at 1,000 functions: the plan's 1.2 GB with the pack's
- * 0.2-0.45 GB; about 600 MB for the plan once released).
+ * it to about a gigabyte by the end, for a few hundred megabytes still alive, and keeps it. The policy
+ * pack peaks on AnalyzeStack right after, so both processes would hold their most at once (measured at
+ * 1,000 functions: the plan's 1.2-1.3 GB with the pack's 0.45 GB; about 600 MB for the plan once released).
  *
  * V8's garbage collection of last resort (what it runs before giving up on an allocation) collects and
  * compacts everything and returns the freed memory to the operating system. It is reached through V8's
  * `gc` function, enabled only long enough to take it from a fresh context, so no program sees it (as Jest's
- * leak detector does). It blocks this thread for a fraction of a second per gigabyte: worth it only for a
- * large heap, not the tens of megabytes of a small stack.
+ * leak detector does). It blocks this thread for up to a second or two per gigabyte (it collects until
+ * nothing more is freed), so the plan runs it while it only waits for the pack, and only for a large heap.
  */
 type GarbageCollection = (options: { type: "major"; execution: "sync"; flavor: "last-resort" }) => void;
 

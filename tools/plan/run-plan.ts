@@ -138,9 +138,6 @@ async function withProjectFolder(pack: PolicyPackProcess, file: PolicyConfigFile
  */
 async function analyzeAll(pack: PolicyPackProcess, run: ProgramRun, analyses: Promise<PolicyViolation[]>[],
     progress: Progress, meanwhile: () => void): Promise<PolicyViolation[]> {
-    // The program is done, and most of what its run allocated is garbage: given back before this process
-    // allocates the stack request, and before the pack peaks on it (the last Analyze calls go on meanwhile).
-    releaseUnusedMemory();
     const stackRequest = encodeStackRequest(run.resources.map(forAnalyzeStack));
     // Awaited below; this keeps a failure from being "unhandled" if an Analyze call fails first.
     stackRequest.catch(() => undefined);
@@ -150,6 +147,10 @@ async function analyzeAll(pack: PolicyPackProcess, run: ProgramRun, analyses: Pr
     meanwhile();
     const perResource = await allAnswered;
     progress.step("analyzing the stack");
-    const stackViolations = await pack.analyzeStack(await stackRequest);
+    const stackAnalysis = pack.analyzeStack(await stackRequest);
+    // The pack works on the whole stack now, and this process only waits: the time to give back the memory
+    // the program's run left behind (most of its heap is garbage), while the pack needs its own most.
+    releaseUnusedMemory();
+    const stackViolations = await stackAnalysis;
     return [...perResource.flat(), ...stackViolations];
 }

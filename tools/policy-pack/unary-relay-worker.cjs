@@ -1,8 +1,8 @@
 "use strict";
 // The gRPC client of the plan's policy pack, in a thread of its own (see unary-relay.ts). It only moves
-// bytes: each request arrives already encoded with its method's path, each answer goes back as the
-// response's bytes, decoded by the thread that asked. Plain CommonJS on purpose: a worker does not inherit
-// the TypeScript loader of the thread that starts it, and this needs none.
+// bytes: requests arrive in batches, each already encoded with its method's path; each answer goes back as
+// the response's bytes, decoded by the thread that asked. Plain CommonJS on purpose: a worker does not
+// inherit the TypeScript loader of the thread that starts it, and this needs none.
 const grpc = require("@grpc/grpc-js");
 const { parentPort, workerData } = require("node:worker_threads");
 
@@ -27,11 +27,15 @@ function flushAnswers() {
     parentPort.postMessage(batch);
 }
 
-parentPort.on("message", ({ id, path, bytes }) => {
+function call({ id, path, bytes }) {
     const request = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     client.makeUnaryRequest(path, asBytes, asBytes, request, (error, response) => {
         answer(error
             ? { id, error: { message: error.message, code: error.code, details: error.details } }
             : { id, bytes: response });
     });
+}
+
+parentPort.on("message", (requests) => {
+    for (const request of requests) call(request);
 });
