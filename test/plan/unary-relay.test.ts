@@ -28,7 +28,8 @@ interface TestServer {
  * On 127.0.0.1, a free port.
  */
 async function startServer(delayMs = 0): Promise<TestServer> {
-    const server = new grpc.Server();
+    // As the policy pack's server (@pulumi/policy), which takes messages of any size.
+    const server = new grpc.Server({ "grpc.max_receive_message_length": -1, "grpc.max_send_message_length": -1 });
     const received: string[] = [];
     let open = 0;
     let most = 0;
@@ -40,6 +41,8 @@ async function startServer(delayMs = 0): Promise<TestServer> {
             setTimeout(() => {
                 open--;
                 if (text === "fail") callback({ code: grpc.status.INVALID_ARGUMENT, details: "no such thing" });
+                else if (text === "fail in words") callback({ code: grpc.status.FAILED_PRECONDITION, details: "naïve: 100% sure\nsecond line" });
+                else if (call.request.length > 1024) callback(null, call.request);
                 else callback(null, Buffer.from([...text].reverse().join("")));
             }, delayMs);
         },
@@ -94,6 +97,22 @@ describe("the policy pack client's relay thread", () => {
         assert.equal(error.code, grpc.status.INVALID_ARGUMENT);
         assert.equal(error.details, "no such thing");
         assert.equal(error.message, "3 INVALID_ARGUMENT: no such thing");
+    });
+
+    it("carries a failure's details as the server wrote them (any text, percent-encoded on the wire)", async () => {
+        server = await startServer();
+        relay = new UnaryRelay(server.address, 8);
+        await assert.rejects(relay.call(METHOD.path, request("fail in words")), (error: RelayedCallError) =>
+            error.code === grpc.status.FAILED_PRECONDITION && error.details === "naïve: 100% sure\nsecond line");
+    });
+
+    it("carries a message of tens of megabytes each way, as an AnalyzeStack request on a large stack", async () => {
+        server = await startServer();
+        relay = new UnaryRelay(server.address, 8);
+        const big = new Uint8Array(24 * 1024 * 1024).map((_, i) => i % 251);
+        const answer = await relay.call(METHOD.path, big);
+        assert.equal(answer.length, big.length);
+        assert.ok(Buffer.from(big).equals(answer));
     });
 
     it("fails the calls still pending when it is closed, and any call made after", async () => {

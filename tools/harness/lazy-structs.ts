@@ -6,11 +6,12 @@
  * every input were about a twentieth of the program's time, and more of its garbage.
  *
  * While the harness runs a program on this repository's SDK (with lean-registration.ts), the SDK's
- * `fromJavaScript` gives a Struct that holds the plain value it was given: its `toJavaScript()` returns that
- * value, and anything else that reads its fields (encoding it, `getFieldsMap`, `toObject`) first builds
- * the very fields the SDK's own would have built. The value is what the SDK serialized (plain JSON-like
- * data, which `fromJavaScript` always accepts), and every reader under the mock runtime copies it
- * (`deserializeProperties`, the harness's engine view), so sharing it changes nothing they see.
+ * `fromJavaScript` gives a Struct that holds the plain value it was given: its `toJavaScript()` returns what
+ * the round trip returns, a copy with every object's keys in sorted order (a Struct's fields are a map,
+ * which google-protobuf reads in key order, as the engine marshals properties), without the Value message
+ * per value; anything else that reads its fields (encoding it, `getFieldsMap`, `toObject`) first builds
+ * the very fields the SDK's own would have built. The value is what the SDK serialized: plain JSON-like
+ * data, which `fromJavaScript` always accepts.
  */
 import * as path from "node:path";
 
@@ -36,6 +37,16 @@ function sdkStructClass(): StructClass {
     return (require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [sdkDir] })) as { Struct: StructClass }).Struct;
 }
 
+/** What a Struct's round trip gives for a JSON-like value: the same values, every object's keys sorted. */
+function sortedCopy(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(sortedCopy);
+    if (value === null || typeof value !== "object") return value;
+    const record = value as Record<string, unknown>;
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(record).sort()) copy[key] = sortedCopy(record[key]);
+    return copy;
+}
+
 /** Installs the lazy conversion; returns the function that puts the SDK's own back. */
 export function useLazyStructs(): () => void {
     const Struct = sdkStructClass();
@@ -52,7 +63,7 @@ export function useLazyStructs(): () => void {
         }
 
         override toJavaScript(): Record<string, unknown> {
-            return this.plain ?? ownToJavaScript.call(this);
+            return this.plain === undefined ? ownToJavaScript.call(this) : sortedCopy(this.plain) as Record<string, unknown>;
         }
 
         override getFieldsMap(noLazyCreate?: boolean): FieldsMap {

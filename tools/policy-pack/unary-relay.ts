@@ -8,9 +8,8 @@ import { Worker } from "node:worker_threads";
  * resources the gRPC client's own work per call (channel, call stack, HTTP/2 stream and frames, and their
  * garbage) was about a fifth of that thread's time, on the one core the program can use, while the
  * machine's other core mostly waited for the pack. Here the main thread encodes each request and hands
- * its bytes over; the relay's thread (unary-relay-worker.cjs) makes the call, the same unary call on the
- * same method path through @grpc/grpc-js, and hands the response's bytes back. The pack receives exactly
- * what it received before.
+ * its bytes over; the relay's thread (unary-relay-worker.cjs) makes the gRPC unary call on the method's
+ * path and hands the response's bytes back. The pack receives the same calls as before.
  */
 
 /** A call as the relay's thread receives it (in arrays). */
@@ -41,7 +40,7 @@ interface Call {
     reject(error: Error): void;
 }
 
-/** A failed call, as @grpc/grpc-js reports it: its message, the status code and the server's details. */
+/** A failed call, reported as @grpc/grpc-js reports one: "<code> <NAME>: <details>", the status code and the details. */
 export class RelayedCallError extends Error {
     constructor(message: string, readonly code: number | undefined, readonly details: string | undefined) {
         super(message);
