@@ -1,4 +1,5 @@
 import { ProtoReader } from "./proto-reader";
+import type { SharedProperties } from "./shared-deserialization";
 import { structToJavaScript } from "./struct-values";
 
 /**
@@ -42,6 +43,9 @@ function nested(reader: ProtoReader): [Buffer, number, number] {
 
 /** `google.protobuf.Struct`: decoded to plain values when asked. */
 export class WireStruct extends WireMessage {
+    /** What @pulumi/policy's deserializer made of these properties, kept with them for every policy (shared-deserialization.ts). */
+    shared?: SharedProperties = undefined;
+
     constructor(bytes: Buffer, start: number, end: number, private readonly stock: StockStructClass) {
         super(bytes, start, end);
     }
@@ -60,6 +64,8 @@ export class WireStruct extends WireMessage {
 export class WireMap<V> {
     private readonly sortedKeys: string[];
     private readonly sortedValues: V[];
+    /** The entries as pairs, made on the first `entries()`: @pulumi/policy reads them once per stack policy. */
+    private pairs?: ReadonlyArray<[string, V]>;
 
     /** `entries` in wire order: the last value of a repeated key wins; a "__proto__" key is lost, as in its plain-object storage. */
     constructor(entries: ReadonlyArray<readonly [string, V]>) {
@@ -96,8 +102,10 @@ export class WireMap<V> {
         return this.sortedValues.values();
     }
 
+    /** The same pairs on every call (jspb.Map makes new ones): its readers here only destructure them. */
     entries(): IterableIterator<[string, V]> {
-        return this.sortedKeys.map((key, i): [string, V] => [key, this.sortedValues[i]]).values();
+        this.pairs ??= this.sortedKeys.map((key, i): [string, V] => [key, this.sortedValues[i]]);
+        return this.pairs.values();
     }
 
     forEach(callback: (value: V, key: string, map: this) => void, thisArg?: unknown): void {
@@ -224,6 +232,26 @@ export class WirePropertyDependencies {
     getUrnsList(): string[] { return this.urns; }
 }
 
+/**
+ * The provider of the resource the reader is on. With `known` (one request's providers, by their bytes), a provider
+ * already read is the same object: every resource of a stack names one of a few providers, in the same bytes.
+ */
+function readProvider(reader: ProtoReader, context: WireContext, known?: Map<string, WireProviderResource>): WireProviderResource {
+    if (known === undefined) return new WireProviderResource(reader, context);
+    const lengthAt = reader.pos;
+    const end = reader.delimited();
+    const key = reader.bytes.toString("latin1", reader.pos, end);
+    const found = known.get(key);
+    if (found !== undefined) {
+        reader.pos = end;
+        return found;
+    }
+    reader.pos = lengthAt;
+    const provider = new WireProviderResource(reader, context);
+    known.set(key, provider);
+    return provider;
+}
+
 /** The fields AnalyzeRequest and AnalyzerResource share (1 to 6). */
 abstract class WireResourceBase extends WireMessage {
     protected type = "";
@@ -233,15 +261,15 @@ abstract class WireResourceBase extends WireMessage {
     protected options?: WireResourceOptions;
     protected provider?: WireProviderResource;
 
-    /** Reads field 1 to 6; false for a field of the subclass's own. */
-    protected readShared(reader: ProtoReader, context: WireContext): boolean {
+    /** Reads field 1 to 6 (providers shared through `providers`, see readProvider); false for a field of the subclass's own. */
+    protected readShared(reader: ProtoReader, context: WireContext, providers?: Map<string, WireProviderResource>): boolean {
         switch (reader.field) {
             case 1: this.type = reader.string(); return true;
             case 2: this.properties = readStruct(reader, context); return true;
             case 3: this.urn = reader.string(); return true;
             case 4: this.name = reader.string(); return true;
             case 5: this.options = new WireResourceOptions(reader); return true;
-            case 6: this.provider = new WireProviderResource(reader, context); return true;
+            case 6: this.provider = readProvider(reader, context, providers); return true;
             default: return false;
         }
     }
@@ -286,13 +314,13 @@ export class WireResource extends WireResourceBase {
     private readonly dependencies: string[] = [];
     private dependencyMap?: WireMap<WirePropertyDependencies>;
 
-    constructor(reader: ProtoReader, context: WireContext) {
+    constructor(reader: ProtoReader, context: WireContext, providers?: Map<string, WireProviderResource>) {
         super(...nested(reader));
         const outer = reader.end;
         reader.end = this.end;
         const dependencyEntries: Array<[string, WirePropertyDependencies]> = [];
         while (reader.next()) {
-            if (this.readShared(reader, context)) continue;
+            if (this.readShared(reader, context, providers)) continue;
             switch (reader.field) {
                 case 7: this.parent = reader.string(); break;
                 case 8: this.dependencies.push(reader.string()); break;
@@ -320,10 +348,12 @@ export class WireAnalyzeStackRequest extends WireMessage {
 
     constructor(bytes: Buffer, context: WireContext) {
         super(bytes, 0, bytes.length);
-        // URNs recur in every resource's parent, dependencies and property dependencies: one string each.
+        // URNs recur in every resource's parent, dependencies and property dependencies: one string each;
+        // providers recur in every resource: one object each.
         const reader = new ProtoReader(bytes, 0, bytes.length, new Map());
+        const providers = new Map<string, WireProviderResource>();
         while (reader.next()) {
-            if (reader.field === 1) this.resources.push(new WireResource(reader, context));
+            if (reader.field === 1) this.resources.push(new WireResource(reader, context, providers));
             else reader.skip();
         }
     }
