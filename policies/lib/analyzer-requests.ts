@@ -63,27 +63,26 @@ export class WireStruct extends WireMessage {
 /** A read-only protobuf map with google-protobuf's read API (`jspb.Map`), iterated in its order: keys sorted. */
 export class WireMap<V> {
     private readonly sortedKeys: string[];
-    private readonly sortedValues: V[];
-    /** The entries as pairs, made on the first `entries()`: @pulumi/policy reads them once per stack policy. */
-    private pairs?: ReadonlyArray<[string, V]>;
+    /** The entries in that order, as `entries()` gives them: the pairs read when they came sorted, as they usually do. */
+    private readonly pairs: ReadonlyArray<[string, V]>;
 
     /** `entries` in wire order: the last value of a repeated key wins; a "__proto__" key is lost, as in its plain-object storage. */
-    constructor(entries: ReadonlyArray<readonly [string, V]>) {
+    constructor(entries: Array<[string, V]>) {
         const keys = entries.map(([key]) => key);
         if (keys.every((key, i) => key !== "__proto__" && (i === 0 || keys[i - 1] < key))) {
             this.sortedKeys = keys;
-            this.sortedValues = entries.map(([, value]) => value);
+            this.pairs = entries;
         } else {
             const byKey = new Map<string, V>();
             for (const [key, value] of entries) if (key !== "__proto__") byKey.set(key, value);
             this.sortedKeys = [...byKey.keys()].sort();
-            this.sortedValues = this.sortedKeys.map((key) => byKey.get(key) as V);
+            this.pairs = this.sortedKeys.map((key): [string, V] => [key, byKey.get(key) as V]);
         }
     }
 
     get(key: string): V | undefined {
         const index = this.sortedKeys.indexOf(String(key));
-        return index < 0 ? undefined : this.sortedValues[index];
+        return index < 0 ? undefined : this.pairs[index][1];
     }
 
     has(key: string): boolean {
@@ -99,17 +98,16 @@ export class WireMap<V> {
     }
 
     values(): IterableIterator<V> {
-        return this.sortedValues.values();
+        return this.pairs.map(([, value]) => value).values();
     }
 
-    /** The same pairs on every call (jspb.Map makes new ones): its readers here only destructure them. */
+    /** The same pairs on every call (jspb.Map makes new ones): @pulumi/policy reads them once per stack policy, and only destructures them. */
     entries(): IterableIterator<[string, V]> {
-        this.pairs ??= this.sortedKeys.map((key, i): [string, V] => [key, this.sortedValues[i]]);
         return this.pairs.values();
     }
 
     forEach(callback: (value: V, key: string, map: this) => void, thisArg?: unknown): void {
-        this.sortedKeys.forEach((key, i) => callback.call(thisArg, this.sortedValues[i], key, this));
+        this.pairs.forEach(([key, value]) => callback.call(thisArg, value, key, this));
     }
 }
 
@@ -220,6 +218,15 @@ export class WireProviderResource extends WireMessage {
 export class WirePropertyDependencies {
     readonly urns: string[] = [];
 
+    /** One value for every entry without URNs (most of a stack's: a property that depends on nothing), never read into. */
+    static readonly NONE = WirePropertyDependencies.frozenEmpty();
+
+    private static frozenEmpty(): WirePropertyDependencies {
+        const none = new WirePropertyDependencies();
+        Object.freeze(none.urns);
+        return none;
+    }
+
     read(reader: ProtoReader): void {
         const outer = reader.enter();
         while (reader.next()) {
@@ -294,18 +301,21 @@ export class WireAnalyzeRequest extends WireResourceBase {
     }
 }
 
-/** One `propertyDependencies` entry: key "" when absent; a key seen again gets a new value, as in google-protobuf. */
+/**
+ * One `propertyDependencies` entry: key "" when absent; a key seen again gets a new value, as in google-protobuf
+ * (an entry without URNs, the shared empty one).
+ */
 function readDependencyEntry(reader: ProtoReader): [string, WirePropertyDependencies] {
     const outer = reader.enter();
     let key = "";
-    const value = new WirePropertyDependencies();
+    let value: WirePropertyDependencies | undefined;
     while (reader.next()) {
         if (reader.field === 1) key = reader.string();
-        else if (reader.field === 2) value.read(reader);
+        else if (reader.field === 2) (value ??= new WirePropertyDependencies()).read(reader);
         else reader.skip();
     }
     reader.leave(outer);
-    return [key, value];
+    return [key, value === undefined || value.urns.length === 0 ? WirePropertyDependencies.NONE : value];
 }
 
 /** `AnalyzerResource`: one resource of AnalyzeStack, with its graph edges. */
