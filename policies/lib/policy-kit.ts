@@ -85,10 +85,15 @@ function toStackResource(resource: PolicyResource): StackResource {
     return converted;
 }
 
+/** One list for every edge list without URNs (most of a large stack's property dependencies): lists are only read. */
+const NO_URNS: readonly string[] = Object.freeze([]);
+
+const urnsOf = (resources: readonly PolicyResource[]): readonly string[] => resources.length === 0 ? NO_URNS : resources.map((dep) => dep.urn);
+
 function convertStackResource(resource: PolicyResource, props: Props): StackResource {
-    const propertyDependencies: Record<string, string[]> = {};
+    const propertyDependencies: Record<string, readonly string[]> = {};
     for (const [key, deps] of Object.entries(resource.propertyDependencies)) {
-        propertyDependencies[key] = deps.map((dep) => dep.urn);
+        propertyDependencies[key] = urnsOf(deps);
     }
     return {
         type: resource.type,
@@ -96,7 +101,7 @@ function convertStackResource(resource: PolicyResource, props: Props): StackReso
         urn: resource.urn,
         props,
         parent: resource.parent?.urn,
-        dependencies: resource.dependencies.map((dep) => dep.urn),
+        dependencies: urnsOf(resource.dependencies),
         propertyDependencies,
     };
 }
