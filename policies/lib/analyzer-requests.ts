@@ -1,5 +1,4 @@
 import { ProtoReader } from "./proto-reader";
-import type { SharedProperties } from "./shared-deserialization";
 import { structToJavaScript } from "./struct-values";
 
 /**
@@ -39,6 +38,12 @@ abstract class WireMessage {
 function nested(reader: ProtoReader): [Buffer, number, number] {
     const end = reader.delimited();
     return [reader.bytes, reader.pos, end];
+}
+
+/** One Struct's properties as @pulumi/policy's deserializer made them (secrets not proxied) and, once asked, their proxy. */
+export interface SharedProperties {
+    readonly properties: Record<string, unknown>;
+    proxy?: unknown;
 }
 
 /** `google.protobuf.Struct`: decoded to plain values when asked. */

@@ -1,4 +1,4 @@
-import { WireStruct } from "./analyzer-requests";
+import { SharedProperties, WireStruct } from "./analyzer-requests";
 
 /**
  * @pulumi/policy deserializes a resource's properties again for every policy it runs: for each resource
@@ -17,12 +17,6 @@ import { WireStruct } from "./analyzer-requests";
  * its Struct, with their proxy, and the server asks for the proxy right after the properties it wraps. A
  * WeakMap (keyed by any other Struct, or properties) is the fallback.
  */
-
-/** One Struct's deserialized properties (secrets not proxied, as the server asks) and, once asked, their proxy. */
-export interface SharedProperties {
-    readonly properties: Record<string, unknown>;
-    proxy?: unknown;
-}
 
 /** The module-internal function @pulumi/policy 1.x calls through its module object (so it can be replaced). */
 interface DeserializeModule {
