@@ -44,7 +44,8 @@ export function shareDeserializedProperties(): boolean {
     const original = deserialize.deserializeProperties;
     const originalProxy = proxy.unknownCheckingProxy;
     if (typeof original !== "function" || typeof originalProxy !== "function") return false;
-    // The properties last returned from a Struct decoded here: the server wraps them next.
+    // The properties last returned from a Struct decoded here: the server wraps them next. Let go once wrapped,
+    // so that nothing here keeps a finished request (and its bytes) alive.
     let last: SharedProperties | undefined;
     if (!(SHARED in original)) {
         const byProxying = new Map([true, false].map((proxySecrets) => [proxySecrets, new WeakMap<object, Record<string, unknown>>()]));
@@ -68,7 +69,11 @@ export function shareDeserializedProperties(): boolean {
         const proxies = new WeakMap<object, unknown>();
         const sharedProxy = <T>(target: T): T => {
             if (typeof target !== "object" || target === null) return originalProxy(target);
-            if (last !== undefined && last.properties === target) return (last.proxy ??= originalProxy(target)) as T;
+            if (last !== undefined && last.properties === target) {
+                const asked = last;
+                last = undefined;
+                return (asked.proxy ??= originalProxy(target)) as T;
+            }
             let wrapped = proxies.get(target) as T | undefined;
             if (wrapped === undefined) {
                 wrapped = originalProxy(target);
