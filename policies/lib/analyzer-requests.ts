@@ -40,8 +40,17 @@ function nested(reader: ProtoReader): [Buffer, number, number] {
     return [reader.bytes, reader.pos, end];
 }
 
+/** One Struct's properties as @pulumi/policy's deserializer made them (secrets not proxied) and, once asked, their proxy. */
+export interface SharedProperties {
+    readonly properties: Record<string, unknown>;
+    proxy?: unknown;
+}
+
 /** `google.protobuf.Struct`: decoded to plain values when asked. */
 export class WireStruct extends WireMessage {
+    /** What @pulumi/policy's deserializer made of these properties, kept with them for every policy (shared-deserialization.ts). */
+    shared?: SharedProperties = undefined;
+
     constructor(bytes: Buffer, start: number, end: number, private readonly stock: StockStructClass) {
         super(bytes, start, end);
     }
@@ -59,25 +68,26 @@ export class WireStruct extends WireMessage {
 /** A read-only protobuf map with google-protobuf's read API (`jspb.Map`), iterated in its order: keys sorted. */
 export class WireMap<V> {
     private readonly sortedKeys: string[];
-    private readonly sortedValues: V[];
+    /** The entries in that order, as `entries()` gives them: the pairs read when they came sorted, as they usually do. */
+    private readonly pairs: ReadonlyArray<[string, V]>;
 
     /** `entries` in wire order: the last value of a repeated key wins; a "__proto__" key is lost, as in its plain-object storage. */
-    constructor(entries: ReadonlyArray<readonly [string, V]>) {
+    constructor(entries: Array<[string, V]>) {
         const keys = entries.map(([key]) => key);
         if (keys.every((key, i) => key !== "__proto__" && (i === 0 || keys[i - 1] < key))) {
             this.sortedKeys = keys;
-            this.sortedValues = entries.map(([, value]) => value);
+            this.pairs = entries;
         } else {
             const byKey = new Map<string, V>();
             for (const [key, value] of entries) if (key !== "__proto__") byKey.set(key, value);
             this.sortedKeys = [...byKey.keys()].sort();
-            this.sortedValues = this.sortedKeys.map((key) => byKey.get(key) as V);
+            this.pairs = this.sortedKeys.map((key): [string, V] => [key, byKey.get(key) as V]);
         }
     }
 
     get(key: string): V | undefined {
         const index = this.sortedKeys.indexOf(String(key));
-        return index < 0 ? undefined : this.sortedValues[index];
+        return index < 0 ? undefined : this.pairs[index][1];
     }
 
     has(key: string): boolean {
@@ -93,15 +103,16 @@ export class WireMap<V> {
     }
 
     values(): IterableIterator<V> {
-        return this.sortedValues.values();
+        return this.pairs.map(([, value]) => value).values();
     }
 
+    /** The same pairs on every call (jspb.Map makes new ones): @pulumi/policy reads them once per stack policy, and only destructures them. */
     entries(): IterableIterator<[string, V]> {
-        return this.sortedKeys.map((key, i): [string, V] => [key, this.sortedValues[i]]).values();
+        return this.pairs.values();
     }
 
     forEach(callback: (value: V, key: string, map: this) => void, thisArg?: unknown): void {
-        this.sortedKeys.forEach((key, i) => callback.call(thisArg, this.sortedValues[i], key, this));
+        this.pairs.forEach(([key, value]) => callback.call(thisArg, value, key, this));
     }
 }
 
@@ -212,6 +223,15 @@ export class WireProviderResource extends WireMessage {
 export class WirePropertyDependencies {
     readonly urns: string[] = [];
 
+    /** One value for every entry without URNs (most of a stack's: a property that depends on nothing), never read into. */
+    static readonly NONE = WirePropertyDependencies.frozenEmpty();
+
+    private static frozenEmpty(): WirePropertyDependencies {
+        const none = new WirePropertyDependencies();
+        Object.freeze(none.urns);
+        return none;
+    }
+
     read(reader: ProtoReader): void {
         const outer = reader.enter();
         while (reader.next()) {
@@ -224,6 +244,26 @@ export class WirePropertyDependencies {
     getUrnsList(): string[] { return this.urns; }
 }
 
+/**
+ * The provider of the resource the reader is on. With `known` (one request's providers, by their bytes), a provider
+ * already read is the same object: every resource of a stack names one of a few providers, in the same bytes.
+ */
+function readProvider(reader: ProtoReader, context: WireContext, known?: Map<string, WireProviderResource>): WireProviderResource {
+    if (known === undefined) return new WireProviderResource(reader, context);
+    const lengthAt = reader.pos;
+    const end = reader.delimited();
+    const key = reader.bytes.toString("latin1", reader.pos, end);
+    const found = known.get(key);
+    if (found !== undefined) {
+        reader.pos = end;
+        return found;
+    }
+    reader.pos = lengthAt;
+    const provider = new WireProviderResource(reader, context);
+    known.set(key, provider);
+    return provider;
+}
+
 /** The fields AnalyzeRequest and AnalyzerResource share (1 to 6). */
 abstract class WireResourceBase extends WireMessage {
     protected type = "";
@@ -233,15 +273,15 @@ abstract class WireResourceBase extends WireMessage {
     protected options?: WireResourceOptions;
     protected provider?: WireProviderResource;
 
-    /** Reads field 1 to 6; false for a field of the subclass's own. */
-    protected readShared(reader: ProtoReader, context: WireContext): boolean {
+    /** Reads field 1 to 6 (providers shared through `providers`, see readProvider); false for a field of the subclass's own. */
+    protected readShared(reader: ProtoReader, context: WireContext, providers?: Map<string, WireProviderResource>): boolean {
         switch (reader.field) {
             case 1: this.type = reader.string(); return true;
             case 2: this.properties = readStruct(reader, context); return true;
             case 3: this.urn = reader.string(); return true;
             case 4: this.name = reader.string(); return true;
             case 5: this.options = new WireResourceOptions(reader); return true;
-            case 6: this.provider = new WireProviderResource(reader, context); return true;
+            case 6: this.provider = readProvider(reader, context, providers); return true;
             default: return false;
         }
     }
@@ -266,18 +306,21 @@ export class WireAnalyzeRequest extends WireResourceBase {
     }
 }
 
-/** One `propertyDependencies` entry: key "" when absent; a key seen again gets a new value, as in google-protobuf. */
+/**
+ * One `propertyDependencies` entry: key "" when absent; a key seen again gets a new value, as in google-protobuf
+ * (an entry without URNs, the shared empty one).
+ */
 function readDependencyEntry(reader: ProtoReader): [string, WirePropertyDependencies] {
     const outer = reader.enter();
     let key = "";
-    const value = new WirePropertyDependencies();
+    let value: WirePropertyDependencies | undefined;
     while (reader.next()) {
         if (reader.field === 1) key = reader.string();
-        else if (reader.field === 2) value.read(reader);
+        else if (reader.field === 2) (value ??= new WirePropertyDependencies()).read(reader);
         else reader.skip();
     }
     reader.leave(outer);
-    return [key, value];
+    return [key, value === undefined || value.urns.length === 0 ? WirePropertyDependencies.NONE : value];
 }
 
 /** `AnalyzerResource`: one resource of AnalyzeStack, with its graph edges. */
@@ -286,13 +329,13 @@ export class WireResource extends WireResourceBase {
     private readonly dependencies: string[] = [];
     private dependencyMap?: WireMap<WirePropertyDependencies>;
 
-    constructor(reader: ProtoReader, context: WireContext) {
+    constructor(reader: ProtoReader, context: WireContext, providers?: Map<string, WireProviderResource>) {
         super(...nested(reader));
         const outer = reader.end;
         reader.end = this.end;
         const dependencyEntries: Array<[string, WirePropertyDependencies]> = [];
         while (reader.next()) {
-            if (this.readShared(reader, context)) continue;
+            if (this.readShared(reader, context, providers)) continue;
             switch (reader.field) {
                 case 7: this.parent = reader.string(); break;
                 case 8: this.dependencies.push(reader.string()); break;
@@ -320,10 +363,12 @@ export class WireAnalyzeStackRequest extends WireMessage {
 
     constructor(bytes: Buffer, context: WireContext) {
         super(bytes, 0, bytes.length);
-        // URNs recur in every resource's parent, dependencies and property dependencies: one string each.
+        // URNs recur in every resource's parent, dependencies and property dependencies: one string each;
+        // providers recur in every resource: one object each.
         const reader = new ProtoReader(bytes, 0, bytes.length, new Map());
+        const providers = new Map<string, WireProviderResource>();
         while (reader.next()) {
-            if (reader.field === 1) this.resources.push(new WireResource(reader, context));
+            if (reader.field === 1) this.resources.push(new WireResource(reader, context, providers));
             else reader.skip();
         }
     }

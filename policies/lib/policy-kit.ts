@@ -85,10 +85,15 @@ function toStackResource(resource: PolicyResource): StackResource {
     return converted;
 }
 
+/** One list for every edge list without URNs (most of a large stack's property dependencies): lists are only read. */
+const NO_URNS: readonly string[] = Object.freeze([]);
+
+const urnsOf = (resources: readonly PolicyResource[]): readonly string[] => resources.length === 0 ? NO_URNS : resources.map((dep) => dep.urn);
+
 function convertStackResource(resource: PolicyResource, props: Props): StackResource {
-    const propertyDependencies: Record<string, string[]> = {};
+    const propertyDependencies: Record<string, readonly string[]> = {};
     for (const [key, deps] of Object.entries(resource.propertyDependencies)) {
-        propertyDependencies[key] = deps.map((dep) => dep.urn);
+        propertyDependencies[key] = urnsOf(deps);
     }
     return {
         type: resource.type,
@@ -96,25 +101,50 @@ function convertStackResource(resource: PolicyResource, props: Props): StackReso
         urn: resource.urn,
         props,
         parent: resource.parent?.urn,
-        dependencies: resource.dependencies.map((dep) => dep.urn),
+        dependencies: urnsOf(resource.dependencies),
         propertyDependencies,
     };
 }
 
+/** A request's list of stack resources, with the properties objects of the resources it was made from. */
+interface ConvertedList {
+    readonly list: readonly StackResource[];
+    readonly props: readonly unknown[];
+}
+
 /** Each request's list of stack resources, by its first resource (which belongs to that request only). */
-const listsByFirst = new WeakMap<StackResource, readonly StackResource[]>();
+const listsByFirst = new WeakMap<StackResource, ConvertedList>();
+
+/**
+ * The list made last, while its request lasts (listsByFirst holds it as long as its first resource lives). The
+ * stack policies of a request ask one after the other, each with new resource objects carrying the same
+ * properties objects (the same proxies with shared deserialization): comparing those finds the list without
+ * converting anything again.
+ */
+let lastList: WeakRef<ConvertedList> | undefined;
+
+function sameProps(resources: readonly PolicyResource[], known: ConvertedList): boolean {
+    if (known.props.length !== resources.length) return false;
+    for (let i = 0; i < resources.length; i++) if (resources[i].props !== known.props[i]) return false;
+    return true;
+}
 
 /**
  * The stack resources of a request as one list for every stack policy: the same array when the resources are
  * the same objects, so that what is derived from the list (StackGraph.of) is built once per request too.
  */
 export function stackResourcesOf(resources: readonly PolicyResource[]): readonly StackResource[] {
+    const last = lastList?.deref();
+    if (last !== undefined && sameProps(resources, last)) return last.list;
     const converted = resources.map(toStackResource);
     if (converted.length === 0) return converted;
-    const known = listsByFirst.get(converted[0]);
-    if (known !== undefined && known.length === converted.length && known.every((resource, i) => resource === converted[i])) return known;
-    listsByFirst.set(converted[0], converted);
-    return converted;
+    let known = listsByFirst.get(converted[0]);
+    if (known === undefined || known.list.length !== converted.length || !known.list.every((resource, i) => resource === converted[i])) {
+        known = { list: converted, props: resources.map((resource) => resource.props) };
+        listsByFirst.set(converted[0], known);
+    }
+    lastList = new WeakRef(known);
+    return known.list;
 }
 
 /** A stack validation over plain resources, with its config and never-throw handling. */

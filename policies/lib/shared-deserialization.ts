@@ -1,3 +1,5 @@
+import { SharedProperties, WireStruct } from "./analyzer-requests";
+
 /**
  * @pulumi/policy deserializes a resource's properties again for every policy it runs: for each resource
  * policy on Analyze, and for every resource of the stack, once per stack policy, on AnalyzeStack. With a
@@ -9,6 +11,11 @@
  * Each policy then gets those properties wrapped in a new unknown-checking proxy (twice per policy and
  * resource, with the provider's). The proxy holds no state of its own (it only reads its target), so the
  * same properties object gets the same proxy: hundreds of thousands fewer objects per large request.
+ *
+ * Both are asked for every resource of the stack by every stack policy (twice, with the provider's), so
+ * finding them is kept cheap: the properties of a request decoded here (analyzer-requests.ts) are kept on
+ * its Struct, with their proxy, and the server asks for the proxy right after the properties it wraps. A
+ * WeakMap (keyed by any other Struct, or properties) is the fallback.
  */
 
 /** The module-internal function @pulumi/policy 1.x calls through its module object (so it can be replaced). */
@@ -37,9 +44,17 @@ export function shareDeserializedProperties(): boolean {
     const original = deserialize.deserializeProperties;
     const originalProxy = proxy.unknownCheckingProxy;
     if (typeof original !== "function" || typeof originalProxy !== "function") return false;
+    // The properties last returned from a Struct decoded here: the server wraps them next. Let go once wrapped,
+    // so that nothing here keeps a finished request (and its bytes) alive.
+    let last: SharedProperties | undefined;
     if (!(SHARED in original)) {
         const byProxying = new Map([true, false].map((proxySecrets) => [proxySecrets, new WeakMap<object, Record<string, unknown>>()]));
         const shared = (struct: object, proxySecrets: boolean) => {
+            if (!proxySecrets && struct instanceof WireStruct) {
+                struct.shared ??= { properties: original(struct, false) };
+                last = struct.shared;
+                return last.properties;
+            }
             const cache = byProxying.get(proxySecrets) as WeakMap<object, Record<string, unknown>>;
             let properties = cache.get(struct);
             if (properties === undefined) {
@@ -54,6 +69,11 @@ export function shareDeserializedProperties(): boolean {
         const proxies = new WeakMap<object, unknown>();
         const sharedProxy = <T>(target: T): T => {
             if (typeof target !== "object" || target === null) return originalProxy(target);
+            if (last !== undefined && last.properties === target) {
+                const asked = last;
+                last = undefined;
+                return (asked.proxy ??= originalProxy(target)) as T;
+            }
             let wrapped = proxies.get(target) as T | undefined;
             if (wrapped === undefined) {
                 wrapped = originalProxy(target);

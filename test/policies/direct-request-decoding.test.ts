@@ -181,6 +181,32 @@ describe("Analyze and AnalyzeStack requests decoded directly from their bytes", 
         assert.deepStrictEqual(readStack(new WireAnalyzeStackRequest(Buffer.from(bytes), context)), readStack(stockStack(bytes)));
     });
 
+    it("decode each provider of a stack request once: resources naming the same provider share it, others get their own", () => {
+        const provider = (name: string, properties: Record<string, string> | null = null) => ({
+            type: "pulumi:providers:aws", urn: `urn:pulumi:test::p::pulumi:providers:aws::${name}`, name, properties,
+        });
+        const resource = (name: string, fields: Partial<ResourceFields>): ResourceFields => ({
+            type: "aws:sqs/queue:Queue", urn: `urn:pulumi:test::p::aws:sqs/queue:Queue::${name}`, name, properties: { name },
+            options: null, provider: null, parent: "", dependencies: [], propertyDependencies: [], ...fields,
+        });
+        const stack = new analyzer.AnalyzeStackRequest();
+        stack.setResourcesList([
+            resource("a", { provider: provider("default", { region: "eu-west-1" }) }),
+            resource("b", { provider: provider("default", { region: "eu-west-1" }) }),
+            resource("c", { provider: provider("default", { region: "us-east-1" }) }),
+            resource("d", { provider: provider("other") }),
+            resource("e", {}),
+        ].map(stackResourceOf));
+        const bytes = stack.serializeBinary();
+        const direct = new WireAnalyzeStackRequest(Buffer.from(bytes), context);
+        assert.deepStrictEqual(readStack(direct), readStack(stockStack(bytes)));
+        const [a, b, c, d, e] = direct.getResourcesList().map((r) => r.getProvider());
+        assert.equal(b, a);
+        assert.equal(new Set([a, c, d]).size, 3);
+        assert.equal(e, undefined);
+        assert.deepEqual(c?.getProperties()?.toJavaScript(), { region: "us-east-1" });
+    });
+
     it("skip unknown fields, take a map entry's missing key as \"\", and keep a property's Struct as google-protobuf builds it", () => {
         const entry = delimited(9, [...delimited(2, text(1, "urn:a")), ...varintField(3, 1)]);
         const resource = [...text(1, "aws:sqs/queue:Queue"), ...varintField(15, 42), ...delimited(2, delimited(1, [...text(1, "k"), ...delimited(2, text(3, "v"))])), ...entry];

@@ -1,5 +1,8 @@
 import * as assert from "node:assert/strict";
+import { AnalyzeRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { JavaScriptValue } from "google-protobuf/google/protobuf/struct_pb";
+import { WireAnalyzeRequest } from "../../policies/lib/analyzer-requests";
 import { shareDeserializedProperties } from "../../policies/lib/shared-deserialization";
 
 /** @pulumi/policy's internal deserializer, as its server calls it (through the module object). */
@@ -46,5 +49,26 @@ describe("shared deserialization in the policy pack", () => {
         assert.equal(proxied.tags.team, "payments");
         assert.throws(() => proxied.arn, /string value at \.arn can't be known during preview/);
         assert.equal(policyProxy.unknownCheckingProxy("plain"), "plain");
+    });
+
+    it("keeps a directly decoded request's properties with its Struct, and gives the server their proxy when it asks next", () => {
+        shareDeserializedProperties();
+        const wire = (props: Record<string, JavaScriptValue>) => {
+            const request = new AnalyzeRequest();
+            request.setProperties(Struct.fromJavaScript(props));
+            return new WireAnalyzeRequest(Buffer.from(request.serializeBinary()), { stockStruct: Struct }).getProperties() as object;
+        };
+        const struct = wire({ name: "orders", arn: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" });
+        const properties = policyDeserialize.deserializeProperties(struct, false);
+        const proxied = policyProxy.unknownCheckingProxy(properties);
+        assert.equal(policyDeserialize.deserializeProperties(struct, false), properties);
+        assert.equal(policyProxy.unknownCheckingProxy(properties), proxied);
+        assert.equal(proxied.name, "orders");
+        assert.throws(() => proxied.arn, /string value at \.arn can't be known during preview/);
+        // Asked for out of turn (another Struct deserialized in between), the proxy still reads the same properties.
+        const other = policyDeserialize.deserializeProperties(wire({ name: "refunds" }), false);
+        assert.deepEqual(other, { name: "refunds" });
+        assert.equal(policyProxy.unknownCheckingProxy(properties).name, "orders");
+        assert.notEqual(policyDeserialize.deserializeProperties(struct, true), properties);
     });
 });
