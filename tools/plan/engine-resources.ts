@@ -7,9 +7,24 @@ export function forAnalyze(resource: RecordedResource): AnalyzedResource {
     return view(resource, resource.inputs);
 }
 
-/** What the engine sends AnalyzeStack after the steps: the resource's outputs (secrets wrapped, unknowns kept in a preview). */
+/**
+ * What the engine sends AnalyzeStack after the steps: the resource's outputs (secrets wrapped, unknowns kept
+ * in a preview), and the dependencies of the properties that have any (the engine leaves out a property
+ * whose dependency list is empty: "Skip properties that have no dependencies", analyzer_plugin.go).
+ */
 export function forAnalyzeStack(resource: RecordedResource): AnalyzedResource {
-    return view(resource, resource.outputs);
+    return { ...view(resource, resource.outputs), propertyDependencies: withDependencies(resource.propertyDependencies) };
+}
+
+/** The entries with at least one URN; the same object when every entry has one. */
+function withDependencies(propertyDependencies: Record<string, string[]>): Record<string, string[]> {
+    const properties = Object.keys(propertyDependencies);
+    if (properties.every((property) => propertyDependencies[property].length > 0)) return propertyDependencies;
+    const kept: Record<string, string[]> = {};
+    for (const property of properties) {
+        if (propertyDependencies[property].length > 0) kept[property] = propertyDependencies[property];
+    }
+    return kept;
 }
 
 /**
