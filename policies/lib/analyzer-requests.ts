@@ -223,15 +223,6 @@ export class WireProviderResource extends WireMessage {
 export class WirePropertyDependencies {
     readonly urns: string[] = [];
 
-    /** One value for every entry without URNs (most of a stack's: a property that depends on nothing), never read into. */
-    static readonly NONE = WirePropertyDependencies.frozenEmpty();
-
-    private static frozenEmpty(): WirePropertyDependencies {
-        const none = new WirePropertyDependencies();
-        Object.freeze(none.urns);
-        return none;
-    }
-
     read(reader: ProtoReader): void {
         const outer = reader.enter();
         while (reader.next()) {
@@ -306,21 +297,18 @@ export class WireAnalyzeRequest extends WireResourceBase {
     }
 }
 
-/**
- * One `propertyDependencies` entry: key "" when absent; a key seen again gets a new value, as in google-protobuf
- * (an entry without URNs, the shared empty one).
- */
+/** One `propertyDependencies` entry: key "" when absent; a key seen again gets a new value, as in google-protobuf. */
 function readDependencyEntry(reader: ProtoReader): [string, WirePropertyDependencies] {
     const outer = reader.enter();
     let key = "";
-    let value: WirePropertyDependencies | undefined;
+    const value = new WirePropertyDependencies();
     while (reader.next()) {
         if (reader.field === 1) key = reader.string();
-        else if (reader.field === 2) (value ??= new WirePropertyDependencies()).read(reader);
+        else if (reader.field === 2) value.read(reader);
         else reader.skip();
     }
     reader.leave(outer);
-    return [key, value === undefined || value.urns.length === 0 ? WirePropertyDependencies.NONE : value];
+    return [key, value];
 }
 
 /** `AnalyzerResource`: one resource of AnalyzeStack, with its graph edges. */
