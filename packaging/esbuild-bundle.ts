@@ -21,6 +21,8 @@ export interface Bundle {
     files: BundledFiles;
     /** Absolute paths of every source file that went into the bundle (the build cache watches them). */
     inputs: string[];
+    /** External modules a bundled file imports statically (import statement or require call), sorted. */
+    staticExternalImports: string[];
 }
 
 /**
@@ -73,7 +75,11 @@ export function bundleHandler(entryFile: string, options: BundleOptions = {}): B
     const files: BundledFiles = {};
     for (const output of result.outputFiles) files[path.basename(output.path)] = output.contents;
     const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(workingDir, input));
-    return { files, inputs };
+    const staticExternalImports = new Set(Object.values(result.metafile.inputs)
+        .flatMap((input) => input.imports)
+        .filter((imported) => imported.external && imported.kind !== "dynamic-import")
+        .map((imported) => imported.path));
+    return { files, inputs, staticExternalImports: [...staticExternalImports].sort() };
 }
 
 /** esbuild throws an error listing every problem; restate it with the entry file so the user knows which function. */
