@@ -105,6 +105,34 @@ describe("Lambda packaging (esbuild bundle + deterministic zip)", () => {
         }
     });
 
+    it("wraps each CommonJS module of the bundle in a parenthesized function, which V8 compiles with the bundle", async () => {
+        const scratch = scratchFunction(`import { name, thisIsExports } from "cjs-dep";\nexport const handler = async () => \`\${name} \${thisIsExports()}\`;\n`);
+        const dependency = path.join(scratch.functionsDir, "echo", "node_modules", "cjs-dep");
+        fs.mkdirSync(dependency, { recursive: true });
+        fs.writeFileSync(path.join(dependency, "package.json"), JSON.stringify({ name: "cjs-dep", main: "index.js" }));
+        fs.writeFileSync(path.join(dependency, "index.js"), [
+            "\"use strict\";",
+            "var self = this;",
+            "exports.name = \"cjs\";",
+            "exports.thisIsExports = function () { return self === exports; };",
+        ].join("\n"));
+        const bundleOf = (options: { sourceMap?: boolean }) =>
+            Buffer.from(unzipSync(fs.readFileSync(packageFunction("echo", { ...scratch, ...options }).zipPath))[BUNDLE_ENTRY_FILE]).toString();
+        const bundled = bundleOf({});
+        // esbuild writes `__commonJS((exports) => {...})`; the bundle holds `__commonJS((function(exports) {...}))`.
+        const eagerWrapper = /\(\(function\([\w$,]*\)\{"use strict";/;
+        const lazyWrapper = /\((?:\([\w$,]*\)|[\w$]+)=>\{"use strict";/;
+        assert.match(bundled, eagerWrapper);
+        assert.doesNotMatch(bundled, lazyWrapper);
+        const bundleFile = path.join(scratch.buildDir, "unpacked.js");
+        fs.writeFileSync(bundleFile, bundled);
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const loaded = require(bundleFile) as { handler(): Promise<string> };
+        assert.equal(await loaded.handler(), "cjs true");
+        // A source-mapped bundle stays as esbuild wrote it, so that its map matches.
+        assert.match(bundleOf({ sourceMap: true }), lazyWrapper);
+    });
+
     it("leaves out the SDK's credential providers but the environment one, and its clients sign with the environment's credentials", async () => {
         // Inside the repository, so that the handler's SDK import resolves to the installed packages.
         const root = fs.mkdtempSync(path.join(REPO_ROOT, ".build", "bundle-test-"));
