@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { BuildOptions, version as esbuildVersion } from "esbuild";
 import { BUNDLE_NODE_TARGET } from "../contracts/runtimes";
+import { eagerModuleWrappers } from "./eager-module-wrappers";
 import { buildWithEagerImports, InMemoryBuild, PLUGIN_BUILD_KEY } from "./esbuild-plugin-build";
 
 
@@ -21,6 +22,8 @@ export interface Bundle {
     files: BundledFiles;
     /** Absolute paths of every source file that went into the bundle (the build cache watches them). */
     inputs: string[];
+    /** External modules a bundled file imports statically (import statement or require call), sorted. */
+    staticExternalImports: string[];
 }
 
 /**
@@ -43,9 +46,13 @@ const BUNDLE_SETTINGS = {
     legalComments: "none",
 } as const satisfies BuildOptions;
 
+/** What is done to esbuild's output (eager-module-wrappers.ts); in the cache key, so that a change rebuilds. */
+const OUTPUT_REWRITES = ["eager-module-wrappers"];
+
 /** The build cache key of one bundle: esbuild's version, the shared settings and plugin, and what differs per package. */
 export function bundleCacheKey(entryFile: string, options: object): string {
-    return JSON.stringify({ esbuildVersion, settings: BUNDLE_SETTINGS, plugin: PLUGIN_BUILD_KEY, entry: entryFile, options });
+    return JSON.stringify({ esbuildVersion, settings: BUNDLE_SETTINGS, plugin: PLUGIN_BUILD_KEY, rewrites: OUTPUT_REWRITES,
+        entry: entryFile, options });
 }
 
 /**
@@ -54,7 +61,8 @@ export function bundleCacheKey(entryFile: string, options: object): string {
  * the runtime ships: the runtime's copy changes version without notice, while a bundled client is the
  * exact version the handler was tested with, and only the commands the handler imports are kept (a Lambda
  * package leaves out only the credential providers Lambda never runs: lambda-package.ts). Dynamic imports
- * of bundled modules become static ones (esbuild-worker.cjs says why).
+ * of bundled modules become static ones (esbuild-worker.cjs says why), and the CommonJS modules' wrappers are
+ * compiled with the bundle (eager-module-wrappers.ts says why).
  */
 export function bundleHandler(entryFile: string, options: BundleOptions = {}): Bundle {
     const workingDir = path.dirname(entryFile);
@@ -71,9 +79,19 @@ export function bundleHandler(entryFile: string, options: BundleOptions = {}): B
         metafile: true,
     });
     const files: BundledFiles = {};
-    for (const output of result.outputFiles) files[path.basename(output.path)] = output.contents;
+    for (const output of result.outputFiles) {
+        const name = path.basename(output.path);
+        // A source map would no longer match rewritten code: a source-mapped bundle stays as esbuild wrote it.
+        files[name] = name.endsWith(".js") && !options.sourceMap
+            ? new TextEncoder().encode(eagerModuleWrappers(new TextDecoder().decode(output.contents)))
+            : output.contents;
+    }
     const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(workingDir, input));
-    return { files, inputs };
+    const staticExternalImports = new Set(Object.values(result.metafile.inputs)
+        .flatMap((input) => input.imports)
+        .filter((imported) => imported.external && imported.kind !== "dynamic-import")
+        .map((imported) => imported.path));
+    return { files, inputs, staticExternalImports: [...staticExternalImports].sort() };
 }
 
 /** esbuild throws an error listing every problem; restate it with the entry file so the user knows which function. */

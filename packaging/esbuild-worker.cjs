@@ -20,7 +20,8 @@ const ES_MODULE = /^\s*(?:import|export)\b/m;
  * (460 while the providers were bundled). V8 then parses each of those module bodies twice at a cold start
  * (pre-parsed with the bundle, fully parsed when its initializer runs). In one bundle file the dynamic
  * import saves no loading, only the evaluation of the modules it targets, which costs less than the double
- * parse (docs/bench.md, "Cold start"). Node built-ins, external and unresolvable modules are left as they are.
+ * parse (docs/bench.md, "Cold start"). Node built-ins, external and unresolvable modules are left as they are
+ * (a Lambda bundle makes the event-stream support external unless a bundled client needs it: lambda-package.ts).
  */
 const eagerImports = {
     name: "eager-imports",

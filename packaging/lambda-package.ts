@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { unzipSync } from "fflate";
 import { cachedZip } from "./build-cache";
-import { BUNDLE_ENTRY_FILE, bundleCacheKey, bundleHandler, BundleOptions } from "./esbuild-bundle";
+import { Bundle, BUNDLE_ENTRY_FILE, bundleCacheKey, bundleHandler, BundleOptions } from "./esbuild-bundle";
 import { deterministicZip } from "./zip";
 
 /** Folder holding one sub-folder per deployable function. */
@@ -34,6 +34,18 @@ export const LAMBDA_RUNTIME_PROVIDED_MODULES = [
     "@aws-sdk/token-providers",
     "@smithy/credential-provider-imds",
 ];
+
+/**
+ * AWS SDK modules its protocols import on demand, for a capability only some services have, and that a Lambda
+ * bundle leaves out unless a bundled module imports them statically. Event streams: the SDK's HTTP protocol
+ * imports `@smithy/core/event-streams` with `await import()` when an operation's input or output is an event
+ * stream, and the client of every service that has such an operation imports the module statically (its
+ * runtime config's `eventStreamSerdeProvider`), so it is bundled for those. For the others nothing reaches
+ * the dynamic import; bundled anyway (the eager-imports rule of esbuild-worker.cjs), it added 14 KB and
+ * `node:zlib` (event-message CRC32) to every cold start, which the naive package never loads either. Left
+ * out, the import stays a run-time require, answered by the SDK the Node.js runtime ships if ever reached.
+ */
+export const LAMBDA_ON_DEMAND_SDK_MODULES = ["@smithy/core/event-streams"];
 
 export interface PackageOptions extends BundleOptions {
     /** Folder holding the function folders. @default functions/ of this repository */
@@ -73,8 +85,9 @@ export function packageFunction(source: string, options: PackageOptions = {}): F
     const bundleOptions: BundleOptions = { ...rest, external: [...LAMBDA_RUNTIME_PROVIDED_MODULES, ...external] };
     const entry = handlerEntry(functionsDir, source);
     const zipPath = path.join(buildDir, `${source}${bundleOptions.sourceMap ? "-sourcemap" : ""}.zip`);
-    const { zip, reusedCachedBuild } = cachedZip(zipPath, bundleCacheKey(entry, bundleOptions), () => {
-        const bundle = bundleHandler(entry, bundleOptions);
+    const cacheKey = bundleCacheKey(entry, { ...bundleOptions, onDemand: LAMBDA_ON_DEMAND_SDK_MODULES });
+    const { zip, reusedCachedBuild } = cachedZip(zipPath, cacheKey, () => {
+        const bundle = bundleWithoutUnusedOnDemandModules(entry, bundleOptions);
         return { zip: deterministicZip(bundle.files), inputs: bundle.inputs };
     });
     const contents = unzipSync(zip);
@@ -89,6 +102,18 @@ export function packageFunction(source: string, options: PackageOptions = {}): F
         entries: Object.keys(contents).sort(),
         reusedCachedBuild,
     };
+}
+
+/**
+ * Bundles with the on-demand SDK modules left out; when a bundled module imports one of them statically (the
+ * handler uses a service that has the capability), bundles again with that one in.
+ */
+function bundleWithoutUnusedOnDemandModules(entry: string, options: BundleOptions): Bundle {
+    const withoutOnDemand = bundleHandler(entry, { ...options, external: [...(options.external ?? []), ...LAMBDA_ON_DEMAND_SDK_MODULES] });
+    const used = LAMBDA_ON_DEMAND_SDK_MODULES.filter((module) => withoutOnDemand.staticExternalImports.includes(module));
+    if (used.length === 0) return withoutOnDemand;
+    const leftOut = LAMBDA_ON_DEMAND_SDK_MODULES.filter((module) => !used.includes(module));
+    return bundleHandler(entry, { ...options, external: [...(options.external ?? []), ...leftOut] });
 }
 
 /** The handler file of a function folder, or an error naming the folders that do have one. */

@@ -6,7 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { unzipSync } from "fflate";
 import { BUNDLE_ENTRY_FILE, deterministicZip, LAMBDA_HANDLER, packageFunction } from "../../packaging";
-import { LAMBDA_RUNTIME_PROVIDED_MODULES } from "../../packaging/lambda-package";
+import { LAMBDA_ON_DEMAND_SDK_MODULES, LAMBDA_RUNTIME_PROVIDED_MODULES } from "../../packaging/lambda-package";
 import { ofType, planStack } from "../support/stack";
 
 const ONE_MB = 1024 * 1024;
@@ -105,6 +105,34 @@ describe("Lambda packaging (esbuild bundle + deterministic zip)", () => {
         }
     });
 
+    it("wraps each CommonJS module of the bundle in a parenthesized function, which V8 compiles with the bundle", async () => {
+        const scratch = scratchFunction(`import { name, thisIsExports } from "cjs-dep";\nexport const handler = async () => \`\${name} \${thisIsExports()}\`;\n`);
+        const dependency = path.join(scratch.functionsDir, "echo", "node_modules", "cjs-dep");
+        fs.mkdirSync(dependency, { recursive: true });
+        fs.writeFileSync(path.join(dependency, "package.json"), JSON.stringify({ name: "cjs-dep", main: "index.js" }));
+        fs.writeFileSync(path.join(dependency, "index.js"), [
+            "\"use strict\";",
+            "var self = this;",
+            "exports.name = \"cjs\";",
+            "exports.thisIsExports = function () { return self === exports; };",
+        ].join("\n"));
+        const bundleOf = (options: { sourceMap?: boolean }) =>
+            Buffer.from(unzipSync(fs.readFileSync(packageFunction("echo", { ...scratch, ...options }).zipPath))[BUNDLE_ENTRY_FILE]).toString();
+        const bundled = bundleOf({});
+        // esbuild writes `__commonJS((exports) => {...})`; the bundle holds `__commonJS((function(exports) {...}))`.
+        const eagerWrapper = /\(\(function\([\w$,]*\)\{"use strict";/;
+        const lazyWrapper = /\((?:\([\w$,]*\)|[\w$]+)=>\{"use strict";/;
+        assert.match(bundled, eagerWrapper);
+        assert.doesNotMatch(bundled, lazyWrapper);
+        const bundleFile = path.join(scratch.buildDir, "unpacked.js");
+        fs.writeFileSync(bundleFile, bundled);
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const loaded = require(bundleFile) as { handler(): Promise<string> };
+        assert.equal(await loaded.handler(), "cjs true");
+        // A source-mapped bundle stays as esbuild wrote it, so that its map matches.
+        assert.match(bundleOf({ sourceMap: true }), lazyWrapper);
+    });
+
     it("leaves out the SDK's credential providers but the environment one, and its clients sign with the environment's credentials", async () => {
         // Inside the repository, so that the handler's SDK import resolves to the installed packages.
         const root = fs.mkdtempSync(path.join(REPO_ROOT, ".build", "bundle-test-"));
@@ -120,7 +148,8 @@ describe("Lambda packaging (esbuild bundle + deterministic zip)", () => {
             const code = Buffer.from(unzipSync(fs.readFileSync(pkg.zipPath))[BUNDLE_ENTRY_FILE]).toString("utf8");
             // The providers the default chain imports after the environment one are run-time requires, and the
             // STS client they use for assumed roles is not in the bundle at all.
-            const required = [...code.matchAll(/require\("(@[a-z-]+\/[a-z-]+)[^"]*"\)/g)].map((match) => match[1]);
+            const required = [...code.matchAll(/require\("(@[a-z-]+\/[a-z-]+)([^"]*)"\)/g)]
+                .filter((match) => !LAMBDA_ON_DEMAND_SDK_MODULES.includes(match[1] + match[2])).map((match) => match[1]);
             for (const provider of ["@aws-sdk/credential-provider-ini", "@aws-sdk/credential-provider-sso", "@aws-sdk/credential-provider-process",
                 "@aws-sdk/credential-provider-web-identity", "@aws-sdk/credential-provider-http", "@smithy/credential-provider-imds"]) {
                 assert.ok(required.includes(provider), `${provider} is bundled`);
@@ -144,6 +173,42 @@ describe("Lambda packaging (esbuild bundle + deterministic zip)", () => {
                     else process.env[name] = value;
                 }
             }
+        } finally {
+            fs.rmSync(root, { recursive: true, force: true });
+        }
+    });
+
+    it("leaves out the SDK's event-stream support unless a bundled client has event-stream operations", () => {
+        // Inside the repository, so that the handlers' SDK imports resolve to the installed packages.
+        const root = fs.mkdtempSync(path.join(REPO_ROOT, ".build", "bundle-test-"));
+        const bundleOf = (source: string, handler: string[]) => {
+            const functionsDir = path.join(root, "functions");
+            fs.mkdirSync(path.join(functionsDir, source), { recursive: true });
+            fs.writeFileSync(path.join(functionsDir, source, "handler.ts"), handler.join("\n"));
+            const pkg = packageFunction(source, { functionsDir, buildDir: path.join(root, "build") });
+            return Buffer.from(unzipSync(fs.readFileSync(pkg.zipPath))[BUNDLE_ENTRY_FILE]).toString("utf8");
+        };
+        // A message of the event-stream codec, which minification keeps.
+        const eventStreamCodec = /Attempted to allocate an event message/;
+        try {
+            // DynamoDB has no event-stream operation: its protocol's dynamic import of the module stays a run-time
+            // require that no invocation reaches, and the codec (with its node:zlib CRC32) is not bundled.
+            const dynamodb = bundleOf("table", [
+                "import { DynamoDBClient, GetItemCommand } from \"@aws-sdk/client-dynamodb\";",
+                "const client = new DynamoDBClient({});",
+                "export const handler = () => client.send(new GetItemCommand({ TableName: \"t\", Key: { id: { S: \"1\" } } }));",
+            ]);
+            assert.match(dynamodb, /require\("@smithy\/core\/event-streams"\)/);
+            assert.doesNotMatch(dynamodb, eventStreamCodec);
+            assert.doesNotMatch(dynamodb, /require\("node:zlib"\)/);
+            // Lambda has InvokeWithResponseStream: its client imports the module statically, and it is bundled.
+            const lambda = bundleOf("invoker", [
+                "import { InvokeWithResponseStreamCommand, LambdaClient } from \"@aws-sdk/client-lambda\";",
+                "const client = new LambdaClient({});",
+                "export const handler = () => client.send(new InvokeWithResponseStreamCommand({ FunctionName: \"f\" }));",
+            ]);
+            assert.doesNotMatch(lambda, /require\("@smithy\/core\/event-streams"\)/);
+            assert.match(lambda, eventStreamCodec);
         } finally {
             fs.rmSync(root, { recursive: true, force: true });
         }
