@@ -1,21 +1,20 @@
 import { AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import type { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import type { AnalyzedResource, PolicyViolation } from "./types";
 import type { UnaryRelay } from "./unary-relay";
 import { encodeAnalyzeRequest } from "./wire-encoding";
 import { violationsFromWire } from "./wire";
 
-/** An analyzer method whose response is an AnalyzeResponse (Analyze, AnalyzeStack). */
-interface AnalyzeMethod {
+/** An analyzer method as the generated service definition describes it: its path and response decoding. */
+export interface AnalyzerMethod<Res> {
     path: string;
-    responseDeserialize(bytes: Buffer): AnalyzeResponse;
+    responseDeserialize(bytes: Buffer): Res;
 }
 
 /**
  * A call with its request already in wire form: the method's own path and response decoding, the bytes
  * as they are (the generated client would insist on a message object and serialize it again).
  */
-export async function callEncoded(relay: UnaryRelay, method: AnalyzeMethod, request: Uint8Array): Promise<AnalyzeResponse> {
+export async function callEncoded<Res>(relay: UnaryRelay, method: AnalyzerMethod<Res>, request: Uint8Array): Promise<Res> {
     return method.responseDeserialize(await relay.call(method.path, request));
 }
 

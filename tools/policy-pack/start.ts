@@ -3,7 +3,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import * as readline from "node:readline";
-import { analyzeEncoded, callEncoded } from "./encoded-calls";
+import { AnalyzerMethod, analyzeEncoded, callEncoded } from "./encoded-calls";
 import { reconcilePolicyConfig } from "./policy-config";
 import { encodeStackRequest } from "./stack-request";
 import { AnalyzedResource, EncodedStackRequest, PolicyConfigFile, PolicyPackProcess, PolicyViolation } from "./types";
@@ -82,10 +82,9 @@ function readPort(child: ChildProcess, timeoutMs: number): Promise<number> {
     });
 }
 
-/** A unary call of one of the analyzer's methods through the relay: its own request encoding and response decoding. */
-async function call<Req, Res>(relay: UnaryRelay, method: { path: string; requestSerialize(request: Req): Buffer; responseDeserialize(bytes: Buffer): Res },
-    request: Req): Promise<Res> {
-    return method.responseDeserialize(await relay.call(method.path, method.requestSerialize(request)));
+/** A unary call of one of the analyzer's methods with a message object: the method's own request encoding. */
+function call<Req, Res>(relay: UnaryRelay, method: AnalyzerMethod<Res> & { requestSerialize(request: Req): Buffer }, request: Req): Promise<Res> {
+    return callEncoded(relay, method, method.requestSerialize(request));
 }
 
 function stop(child: ChildProcess): Promise<void> {
