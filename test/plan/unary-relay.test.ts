@@ -1,5 +1,6 @@
 import * as grpc from "@grpc/grpc-js";
 import * as assert from "node:assert/strict";
+import { Worker } from "node:worker_threads";
 import { RelayedCallError, UnaryRelay } from "../../tools/policy-pack/unary-relay";
 
 /** A unary method that takes and answers raw bytes, as the relay sends them. */
@@ -75,6 +76,26 @@ describe("the policy pack client's relay thread", () => {
         const answers = await Promise.all(texts.map((text) => relay.call(METHOD.path, request(text))));
         assert.deepEqual(answers.map((bytes) => bytes.toString()), texts.map((text) => [...text].reverse().join("")));
         assert.ok(answers.every((bytes) => Buffer.isBuffer(bytes)));
+    });
+
+    it("hands a call made `now` to its thread at once, with the calls waiting for a batch; others wait for the batch", async () => {
+        server = await startServer();
+        relay = new UnaryRelay(server.address, 16);
+        const posted: number[] = [];
+        const postMessage = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: []) {
+            posted.push((message as unknown[]).length);
+            return postMessage.call(this, message, ...rest);
+        };
+        try {
+            const batched = relay.call(METHOD.path, request("batched"));
+            assert.deepEqual(posted, [], "a call on its own waits for others to go with it");
+            const urgent = relay.call(METHOD.path, request("urgent"), { now: true });
+            assert.deepEqual(posted, [2], "handed over before the call returns, the waiting one with it");
+            assert.deepEqual((await Promise.all([batched, urgent])).map(String), ["dehctab", "tnegru"]);
+        } finally {
+            Worker.prototype.postMessage = postMessage;
+        }
     });
 
     it("keeps at most its bound in flight, and sends the others in the order they were made", async () => {

@@ -14,6 +14,7 @@
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { serializePlainProperties } from "./plain-serialization";
 
 /** The request getters MockMonitor.registerResource reads. */
 interface RegisterRequest {
@@ -80,7 +81,8 @@ export function useLeanRegistration(monitor: unknown): boolean {
                 transforms,
             });
             const urn = mock.newUrn(req.getParent(), req.getType(), req.getName());
-            const serializedState = await rpc.serializeProperties("", result.state) as Record<string, unknown>;
+            const serializedState = serializePlainProperties(result.state)
+                ?? await rpc.serializeProperties("", result.state) as Record<string, unknown>;
             mock.resources.set(urn, { urn, id: result.id ?? null, state: serializedState });
             const id = result.id || "";
             const object: StructLike = { toJavaScript: () => serializedState };

@@ -11,7 +11,8 @@ import { runInNewContext } from "node:vm";
  * compacts everything and returns the freed memory to the operating system. It is reached through V8's
  * `gc` function, enabled only long enough to take it from a fresh context, so no program sees it (as Jest's
  * leak detector does). It blocks this thread for up to a second or two per gigabyte (it collects until
- * nothing more is freed), so the plan runs it while it only waits for the pack, and only for a large heap.
+ * nothing more is freed), so the plan runs it only for a large heap, between the last Analyze answer and
+ * the AnalyzeStack call.
  */
 type GarbageCollection = (options: { type: "major"; execution: "sync"; flavor: "last-resort" }) => void;
 

@@ -129,7 +129,8 @@ export async function startPolicyPack(options: StartPolicyPackOptions): Promise<
             },
             async analyzeStack(stack: readonly AnalyzedResource[] | EncodedStackRequest): Promise<PolicyViolation[]> {
                 const request = "bytes" in stack ? stack : await encodeStackRequest(stack);
-                return violationsFromWire(await callEncoded(analyzer, AnalyzerService.analyzeStack, request.bytes), null);
+                // The plan's last call: handed over at once, whatever this thread does next.
+                return violationsFromWire(await callEncoded(analyzer, AnalyzerService.analyzeStack, request.bytes, { now: true }), null);
             },
             async close(): Promise<void> {
                 await analyzer.close();

@@ -32,6 +32,16 @@ type RelayAnswer =
     | { id: number; bytes: Uint8Array }
     | { id: number; error: { message: string; code?: number; details?: string } };
 
+/** How a call is handed to the relay's thread. */
+export interface CallOptions {
+    /**
+     * Hand it over at once, with the calls waiting for a batch, rather than within POST_DELAY_MS: for a call
+     * after which this thread may not come back to its event loop for a while (the plan's last call, AnalyzeStack,
+     * is followed by a garbage collection of its whole heap).
+     */
+    now?: boolean;
+}
+
 interface Call {
     id: number;
     method: string;
@@ -105,11 +115,11 @@ export class UnaryRelay {
     }
 
     /** Calls `method` (its full path, `/pulumirpc.Analyzer/Analyze`) with an encoded request; resolves with the response's bytes. */
-    call(method: string, request: Uint8Array): Promise<Buffer> {
+    call(method: string, request: Uint8Array, options: CallOptions = {}): Promise<Buffer> {
         if (this.stopped) return Promise.reject(this.stopped);
         return new Promise<Buffer>((resolve, reject) => {
             const call = { id: this.nextId++, method, request, resolve, reject };
-            if (this.inFlight.size < this.maxInFlight && this.queueHead === this.queued.length) this.send(call);
+            if (this.inFlight.size < this.maxInFlight && this.queueHead === this.queued.length) this.send(call, options.now === true);
             else this.queued.push(call);
         });
     }
@@ -121,12 +131,12 @@ export class UnaryRelay {
         await this.worker.terminate();
     }
 
-    private send(call: Call): void {
+    private send(call: Call, now = false): void {
         // While calls are in flight the thread keeps this process alive, as the client's socket would.
         if (this.inFlight.size === 0) this.worker.ref();
         this.inFlight.set(call.id, call);
         this.outbox.push({ id: call.id, path: call.method, bytes: call.request });
-        if (this.outbox.length >= POST_BATCH) this.post();
+        if (now || this.outbox.length >= POST_BATCH) this.post();
         else this.postTimer ??= setTimeout(this.post, POST_DELAY_MS);
     }
 
