@@ -35,15 +35,16 @@ type RelayAnswer =
 /** How a call is handed to the relay's thread. */
 export interface CallOptions {
     /**
-     * Hand it over at once, with the calls waiting for a batch, rather than within POST_DELAY_MS: for a call
-     * after which this thread may not come back to its event loop for a while (the plan's last call, AnalyzeStack,
-     * is followed by a garbage collection of its whole heap).
+     * Hand it over as soon as it may be in flight, with the calls waiting for a batch, rather than within
+     * POST_DELAY_MS: for a call no other will join, whose answer this thread then only waits for (the plan's
+     * last call, AnalyzeStack), or before work that keeps this thread from its event loop for a while.
      */
     now?: boolean;
 }
 
 interface Call {
     id: number;
+    now: boolean;
     method: string;
     request: Uint8Array;
     resolve(bytes: Buffer): void;
@@ -118,8 +119,8 @@ export class UnaryRelay {
     call(method: string, request: Uint8Array, options: CallOptions = {}): Promise<Buffer> {
         if (this.stopped) return Promise.reject(this.stopped);
         return new Promise<Buffer>((resolve, reject) => {
-            const call = { id: this.nextId++, method, request, resolve, reject };
-            if (this.inFlight.size < this.maxInFlight && this.queueHead === this.queued.length) this.send(call, options.now === true);
+            const call = { id: this.nextId++, now: options.now === true, method, request, resolve, reject };
+            if (this.inFlight.size < this.maxInFlight && this.queueHead === this.queued.length) this.send(call);
             else this.queued.push(call);
         });
     }
@@ -131,12 +132,12 @@ export class UnaryRelay {
         await this.worker.terminate();
     }
 
-    private send(call: Call, now = false): void {
+    private send(call: Call): void {
         // While calls are in flight the thread keeps this process alive, as the client's socket would.
         if (this.inFlight.size === 0) this.worker.ref();
         this.inFlight.set(call.id, call);
         this.outbox.push({ id: call.id, path: call.method, bytes: call.request });
-        if (now || this.outbox.length >= POST_BATCH) this.post();
+        if (call.now || this.outbox.length >= POST_BATCH) this.post();
         else this.postTimer ??= setTimeout(this.post, POST_DELAY_MS);
     }
 
