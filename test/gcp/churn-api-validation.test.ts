@@ -14,13 +14,26 @@ const validRequest = fc.record({
     features: fc.record(Object.fromEntries(FEATURES.map((f) => [f.name, fc.double({ min: f.min, max: f.max, noNaN: true })]))),
 });
 
-/** A JSON value that is not a finite number. */
-const notANumber = fc.jsonValue().filter((v) => typeof v !== "number");
-
 interface Problem { field: string; message: string }
 
 /** Keys a JSON body may not carry at all (refused before any schema, see contracts/schemas/bounds.ts). */
 const notPrototypeKey = (key: string) => key !== "__proto__";
+
+/** Whether a value holds, at any depth, what the API refuses before any schema: a __proto__ key or constructor.prototype. */
+function holdsPrototypeKey(value: unknown): boolean {
+    if (typeof value !== "object" || value === null) return false;
+    const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+    if (has(value, "__proto__")) return true;
+    const constructorValue = (value as Record<string, unknown>).constructor;
+    if (has(value, "constructor") && typeof constructorValue === "object" && constructorValue !== null && has(constructorValue, "prototype")) return true;
+    return Object.values(value).some(holdsPrototypeKey);
+}
+
+/** Any JSON value the API does not refuse as a whole (those have their own property below). */
+const jsonValue = fc.jsonValue().filter((v) => !holdsPrototypeKey(v));
+
+/** A JSON value that is not a finite number. */
+const notANumber = jsonValue.filter((v) => typeof v !== "number");
 
 async function expect400(api: RunningChurnApi, body: unknown): Promise<Problem[]> {
     const response = await postJson(api.baseUrl, body);
@@ -47,7 +60,7 @@ describe("churn-api request validation (property-based, over HTTP)", () => {
     });
 
     it("answers 400 naming the body shape when the JSON body is not an object", async () => {
-        const notAnObject = fc.oneof(fc.constant(null), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), fc.array(fc.jsonValue()));
+        const notAnObject = fc.oneof(fc.constant(null), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), fc.array(jsonValue));
         await fc.assert(fc.asyncProperty(notAnObject, async (body) => {
             assert.deepEqual(await expect400(api, body), [{ field: "body", message: "must be a JSON object with customer_id and features" }]);
         }), RUNS);
@@ -84,7 +97,7 @@ describe("churn-api request validation (property-based, over HTTP)", () => {
             fc.constant(undefined),
             fc.stringMatching(/^\s*$/),
             fc.string({ minLength: 129, maxLength: 300 }),
-            fc.jsonValue().filter((v) => typeof v !== "string"),
+            jsonValue.filter((v) => typeof v !== "string"),
         );
         await fc.assert(fc.asyncProperty(validRequest, badId, async (request, customerId) => {
             const problems = await expect400(api, { ...request, customer_id: customerId });
@@ -95,7 +108,7 @@ describe("churn-api request validation (property-based, over HTTP)", () => {
 
     it("answers 400 naming an unknown top-level field", async () => {
         const extraField = fc.string({ minLength: 1 }).filter((k) => k !== "customer_id" && k !== "features" && notPrototypeKey(k));
-        await fc.assert(fc.asyncProperty(validRequest, extraField, fc.jsonValue(), async (request, key, value) => {
+        await fc.assert(fc.asyncProperty(validRequest, extraField, jsonValue, async (request, key, value) => {
             assert.deepEqual(await expect400(api, { ...request, [key]: value }), [{ field: key, message: "is not a known field" }]);
         }), RUNS);
     });
