@@ -19,6 +19,7 @@ import { Distribution, ratio } from "./stats";
 const REPO_ROOT = path.resolve(__dirname, "../..");
 const RESULTS_DIR = path.join(REPO_ROOT, "bench");
 const SCALE_PROGRAM = path.relative(REPO_ROOT, path.join(__dirname, "scale", "scale-program.ts"));
+const PEER_DESIGN_PROGRAM = path.relative(REPO_ROOT, path.join(__dirname, "peer", "peer-design-program.ts"));
 /** The stacks whose offline plan time is reported. */
 const PLANNED_STACKS = ["dev", "production"];
 
@@ -92,36 +93,43 @@ async function measureOfflinePlans(planEnvironment: Record<string, string>): Pro
 }
 
 /**
- * The generated program at each size, every function shipping `codeZip`; with `peerDir`, the cdk-nag peer
- * at the same size right after it (the two alternate, so both see the same machine load).
+ * The generated program at each size, every function shipping `codeZip`; with `peerDir`, our plan of the
+ * peer's design at that size, then the cdk-nag peer right after it (the two alternate, so both see the same
+ * machine load).
  */
 async function measureScale(functionCounts: number[], codeZip: string, planEnvironment: Record<string, string>,
     peerDir: string | undefined): Promise<{ sizes: ScaleResult[]; peer: PeerComparison[] }> {
     const sizes: ScaleResult[] = [];
     const peer: PeerComparison[] = [];
-    for (const functionCount of functionCounts) {
+    const planOf = (program: string, functionCount: number) => measurePlan(REPO_ROOT, ["--program", program, "--stack", "bench"],
+        { ...planEnvironment, [FUNCTION_COUNT_ENV]: String(functionCount), [CODE_ZIP_ENV]: codeZip })
         // A size the plan cannot handle is a result too: recorded with its error, and the bench goes on.
-        const size = await measurePlan(REPO_ROOT, ["--program", SCALE_PROGRAM, "--stack", "bench"],
-            { ...planEnvironment, [FUNCTION_COUNT_ENV]: String(functionCount), [CODE_ZIP_ENV]: codeZip })
-            .then((plan) => ({ functions: functionCount, plan, error: null }),
-                (error: unknown) => ({ functions: functionCount, plan: null, error: errorMessage(error) }));
+        .then((plan) => ({ plan, error: null }), (error: unknown) => ({ plan: null, error: errorMessage(error) }));
+    for (const functionCount of functionCounts) {
+        const size = { functions: functionCount, ...await planOf(SCALE_PROGRAM, functionCount) };
         sizes.push(size);
-        log(size.plan
-            ? `[scale] ${functionCount} functions: ${size.plan.resources} resources in ${(size.plan.elapsedMs / 1000).toFixed(1)} s ` +
-                `(process wall ${(size.plan.wallMs / 1000).toFixed(1)} s), peak ${size.plan.peakRssMb} MB`
-            : `[scale] ${functionCount} functions: the plan failed: ${size.error}`);
+        log(`[scale] ${functionCount} functions: ${planSummary(size)}`);
         if (peerDir === undefined) continue;
+        const ours = await planOf(PEER_DESIGN_PROGRAM, functionCount);
+        log(`[peer design] ${functionCount} functions: ${planSummary(ours)}`);
         const comparison = await measurePeer(peerDir, functionCount).then(
-            (measured): PeerComparison => ({ functions: functionCount, peer: measured, error: null,
-                ratio: size.plan ? ratio(size.plan.wallMs, measured.wallMs) : null }),
-            (error: unknown): PeerComparison => ({ functions: functionCount, peer: null, ratio: null, error: errorMessage(error) }));
+            (measured): PeerComparison => ({ functions: functionCount, plan: ours.plan, planError: ours.error, peer: measured, error: null,
+                ratio: ours.plan ? ratio(ours.plan.wallMs, measured.wallMs) : null }),
+            (error: unknown): PeerComparison => ({ functions: functionCount, plan: ours.plan, planError: ours.error, peer: null, ratio: null,
+                error: errorMessage(error) }));
         peer.push(comparison);
         log(comparison.peer
             ? `[peer] ${functionCount} functions: ${comparison.peer.resources} resources in ${(comparison.peer.wallMs / 1000).toFixed(1)} s, ` +
-                `peak ${comparison.peer.peakRssMb} MB; ratio (our plan / peer) ${comparison.ratio ?? "n/a"}`
+                `peak ${comparison.peer.peakRssMb} MB; ratio (our plan of its design / peer) ${comparison.ratio ?? "n/a"}`
             : `[peer] ${functionCount} functions: the peer failed: ${comparison.error}`);
     }
     return { sizes, peer };
+}
+
+function planSummary({ plan, error }: { plan: PlanMeasurement | null; error: string | null }): string {
+    return plan
+        ? `${plan.resources} resources in ${(plan.elapsedMs / 1000).toFixed(1)} s (process wall ${(plan.wallMs / 1000).toFixed(1)} s), peak ${plan.peakRssMb} MB`
+        : `the plan failed: ${error}`;
 }
 
 /** A --peer folder the bench cannot use is a usage error: said before anything is measured. */

@@ -21,9 +21,16 @@ export interface ScaleResult {
     error: string | null;
 }
 
-/** The cdk-nag peer at one size of the scale program, measured right after our plan of that size. */
+/**
+ * The cdk-nag peer at one size, measured right after our plan of the same design at that size
+ * (tools/bench/peer/peer-design-program.ts).
+ */
 export interface PeerComparison {
     functions: number;
+    /** Our plan of the peer's design; null when it failed. */
+    plan: PlanMeasurement | null;
+    /** Why our plan of the peer's design failed, null when it ran. */
+    planError: string | null;
     /** null when the peer failed. */
     peer: PeerMeasurement | null;
     /** Our plan's process wall / the peer's process wall at this size; null when either one failed. */
@@ -96,7 +103,8 @@ export function keyNumbers(results: BenchResults): Record<string, number> {
         numbers[`scale.${functions}.peakRssMb`] = plan.peakRssMb;
     }
     if (results.policyCheckScale.scaleRatio !== null) numbers["scale.scaleRatio"] = results.policyCheckScale.scaleRatio;
-    for (const { functions, peer, ratio } of results.peer?.sizes ?? []) {
+    for (const { functions, plan, peer, ratio } of results.peer?.sizes ?? []) {
+        if (plan) numbers[`peerDesign.${functions}.wallMs`] = Math.round(plan.wallMs);
         if (!peer || ratio === null) continue;
         numbers[`peer.${functions}.wallMs`] = Math.round(peer.wallMs);
         numbers[`peer.${functions}.ratio`] = ratio;

@@ -187,7 +187,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         // Entered first: the program's own SDK resolves its dependencies from the program's folder too.
         const sdk = loadSdk(programFile ? path.dirname(programFile) : undefined);
         disablePromiseBookkeeping(sdk.require);
-        restoreSdk.push(useLazyOutputs(sdk.require), skipSourcePositions(sdk.require));
+        restoreSdk.push(useLazyOutputs(sdk.require), skipSourcePositions(sdk.require), () => forgetStackResource(sdk.require));
         sdk.pulumi.runtime.setAllConfig(values, secretKeys);
         process.env.STACK_CONFIG_FILE = options.config.file ?? ""; // tells the program which file its config came from
         await sdk.pulumi.runtime.setMocks(mocks, project, stack, preview, LOCAL_ORGANIZATION);
@@ -275,6 +275,21 @@ function loadSdk(programDir: string | undefined): ProgramSdk {
         settings: load("@pulumi/pulumi/runtime/settings") as RuntimeSettings,
         require: load,
     };
+}
+
+/** The SDK's state module (internal, no typings): the stack resource it keeps while a program runs. */
+interface StateModule {
+    setStackResource?: (stack: unknown) => void;
+}
+
+/**
+ * The SDK keeps the run's stack resource, and through it every resource of the program (each parent holds
+ * its children), until the next run sets its own. What the run produced is recorded as plain data by then,
+ * so the SDK lets go of it: on a large stack that is most of what is still alive, which a plan would
+ * otherwise carry (and collect) through the policy check.
+ */
+function forgetStackResource(requireSdk: (module: string) => unknown): void {
+    (requireSdk("@pulumi/pulumi/runtime/state") as StateModule).setStackResource?.(undefined);
 }
 
 /** The SDK reports a failed invoke by the RPC error's `details` (empty for a plain Error): give it the message. */

@@ -1,4 +1,7 @@
 import * as path from "node:path";
+// Node's own timers, not the globals: while a program runs, the harness wraps those (program-timers.ts) and
+// records a call stack for every timer set, one per batch of calls here.
+import { clearTimeout, setTimeout } from "node:timers";
 import * as v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 

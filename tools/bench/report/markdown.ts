@@ -81,17 +81,18 @@ function handlerSections(results: BenchResults): string[] {
 /** `--peer DIR`: the cdk-nag app at the same sizes, in the same run. */
 function peerSection(results: BenchResults): string[] {
     if (!results.peer) return [];
-    const ours = new Map(results.policyCheckScale.sizes.map((size) => [size.functions, size.plan]));
     return [
         "## Against the peer: cdk-nag ServerlessChecks on a CDK app of the same design",
         "",
-        `Peer app: \`${results.peer.dir}\`, run right after our plan of each size. ratio = our plan's process wall / the peer's process wall.`,
+        `Peer app: \`${results.peer.dir}\`. At each size our plan of the peer's design (tools/bench/peer/peer-design-program.ts), ` +
+            "then the peer. ratio = our plan's process wall / the peer's process wall.",
         "",
-        table(["functions", "our resources", "our wall (s)", "our peak RSS (MB)", "peer resources", "peer wall (s)", "peer synth + checks (s)",
-            "peer peak RSS (MB)", "ratio", "peer findings"],
-            results.peer.sizes.map(({ functions, peer, ratio, error }) => {
-                const plan = ours.get(functions);
-                const left = plan ? [String(plan.resources), seconds(plan.wallMs), String(plan.peakRssMb)] : ["failed", "", ""];
+        table(["functions", "our resources", "our wall (s)", "our peak RSS (MB)", "our findings", "peer resources", "peer wall (s)",
+            "peer synth + checks (s)", "peer peak RSS (MB)", "ratio", "peer findings"],
+            results.peer.sizes.map(({ functions, plan, planError, peer, ratio, error }) => {
+                const left = plan ? [String(plan.resources), seconds(plan.wallMs), String(plan.peakRssMb),
+                    `${plan.mandatoryViolations} mandatory, ${plan.advisoryViolations} advisory`]
+                    : [`**failed**: ${firstLine(planError)}`, "", "", ""];
                 return peer
                     ? [String(functions), ...left, String(peer.resources), seconds(peer.wallMs), seconds(peer.synthAndNagMs), String(peer.peakRssMb),
                         ratio === null ? "n/a" : String(ratio),

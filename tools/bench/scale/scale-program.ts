@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createDeadLetterQueue, DEAD_LETTER_RETENTION_SECONDS } from "../../../components/aws/dead-letter-queue";
@@ -8,7 +6,7 @@ import { queueConsumeGrant } from "../../../components/aws/grants";
 import { AlarmTarget, createDeadLetterDepthAlarm } from "../../../components/aws/monitoring";
 import { VISIBILITY_TIMEOUT_FACTOR } from "../../../components/aws/topic-queue";
 import { LAMBDA_HANDLER } from "../../../packaging";
-import { CODE_ZIP_ENV, FUNCTION_COUNT_ENV } from "./scale-inputs";
+import { readScaleInputs } from "./scale-inputs";
 
 /** Seed values (timeout 30 s, 256 MB, alarm Errors > 10 over 5 min for 2 periods). */
 const SIZING = { timeoutSeconds: 30, memoryMb: 256, reservedConcurrency: 1, traffic: { requestsPerMonth: 100_000, avgDurationMs: 100 } };
@@ -21,13 +19,11 @@ const SIZING = { timeoutSeconds: 30, memoryMb: 256, reservedConcurrency: 1, traf
  * the bench: bundling it a thousand times would measure esbuild, not the plan.
  */
 export = () => {
-    const functionCount = positiveInteger(process.env[FUNCTION_COUNT_ENV], FUNCTION_COUNT_ENV);
-    const zipPath = process.env[CODE_ZIP_ENV];
-    if (!zipPath) throw new Error(`${CODE_ZIP_ENV} must name the deployment zip every generated function ships`);
+    const { functionCount, zipPath, sha256Base64 } = readScaleInputs();
     const code: LambdaCode = {
         source: "scale-bench",
         zipPath,
-        sha256Base64: createHash("sha256").update(readFileSync(zipPath)).digest("base64"),
+        sha256Base64,
         handler: LAMBDA_HANDLER,
         sourceMap: false,
     };
@@ -69,10 +65,4 @@ class QueueFedFunction extends pulumi.ComponentResource {
         }, { parent: this, dependsOn: [handler.rolePolicy] });
         this.registerOutputs({});
     }
-}
-
-function positiveInteger(value: string | undefined, name: string): number {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} = ${JSON.stringify(value)} must be a whole number of at least 1`);
-    return parsed;
 }
