@@ -4,7 +4,7 @@ import { costTags } from "../../contracts/cost-tags";
 import { LAMBDA_NODE_RUNTIME } from "../../contracts/runtimes";
 import { LogLevel } from "../../contracts/log-levels";
 import { createDeadLetterQueue } from "./dead-letter-queue";
-import { Grant, logGroupWriteGrant, policyDocument, queueSendGrant, vpcNetworkInterfaceGrants, xrayWriteGrant } from "./grants";
+import { Grant, LAMBDA_ASSUME_ROLE_POLICY, logGroupWriteGrant, policyDocument, queueSendGrant, vpcNetworkInterfaceGrants, xrayWriteGrant } from "./grants";
 import { AlarmTarget, createDeadLetterDepthAlarm, createFunctionAlarms } from "./monitoring";
 import { NetworkPlacement } from "./network";
 
@@ -145,10 +145,7 @@ export class ServerlessFunction extends pulumi.ComponentResource {
 
     private createRole(name: string): aws.iam.Role {
         return new aws.iam.Role(`${name}-role`, {
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-            }),
+            assumeRolePolicy: LAMBDA_ASSUME_ROLE_POLICY,
         }, { parent: this });
     }
 

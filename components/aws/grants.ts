@@ -94,6 +94,12 @@ export function vpcNetworkInterfaceGrants(placement: {
     ];
 }
 
+/** The trust policy of a function's execution role: only the Lambda service assumes it. */
+export const LAMBDA_ASSUME_ROLE_POLICY = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
+
 /**
  * The role policy document: one statement per grant, actions sorted so the document (and its diff) is
  * stable. Throws when a grant uses a wildcard action or `*` for an action that has resource-level

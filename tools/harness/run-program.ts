@@ -181,7 +181,8 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     const programFile = typeof options.program === "string" ? path.resolve(options.program) : undefined;
     const projectDir = options.projectDir ?? (programFile && (findProjectDir(programFile) ?? path.dirname(programFile)));
     const leaveFolder = projectDir ? enterProgramFolder(projectDir) : () => undefined;
-    // What the harness changes in the program's SDK for the run (lazy outputs, no source positions), undone after it.
+    // What the harness changes in the program's SDK for the run (lazy outputs, no source positions), undone after it,
+    // and the run's stack resource, let go of.
     const restoreSdk: ((() => void) | undefined)[] = [];
     try {
         // Entered first: the program's own SDK resolves its dependencies from the program's folder too.

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { LAMBDA_NODE_RUNTIME } from "../../../contracts/runtimes";
 import { createDeadLetterQueue } from "../../../components/aws/dead-letter-queue";
-import { Grant, logGroupWriteGrant, policyDocument, queueConsumeGrant, queueSendGrant, xrayWriteGrant } from "../../../components/aws/grants";
+import { Grant, LAMBDA_ASSUME_ROLE_POLICY, logGroupWriteGrant, policyDocument, queueConsumeGrant, queueSendGrant, xrayWriteGrant } from "../../../components/aws/grants";
 import { AlarmTarget, createDeadLetterDepthAlarm } from "../../../components/aws/monitoring";
 import { VISIBILITY_TIMEOUT_FACTOR } from "../../../components/aws/topic-queue";
 import { LAMBDA_HANDLER } from "../../../packaging";
@@ -54,12 +54,7 @@ class PeerDesignFunction extends pulumi.ComponentResource {
         const functionName = `bench-${name}`;
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, { name: `/aws/lambda/${functionName}`, retentionInDays: LOG_RETENTION_DAYS }, parent);
         const failedEvents = createDeadLetterQueue(`${name}-function-dlq`, this);
-        const role = new aws.iam.Role(`${name}-role`, {
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-            }),
-        }, parent);
+        const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy: LAMBDA_ASSUME_ROLE_POLICY }, parent);
         const grants: Grant[] = [logGroupWriteGrant(logGroup.arn), xrayWriteGrant(), queueConsumeGrant("ConsumeQueue", queue.arn),
             queueSendGrant("SendFailedEventsToDeadLetterQueue", failedEvents.arn)];
         const rolePolicy = new aws.iam.RolePolicy(`${name}-policy`, { role: role.id, policy: policyDocument(grants) }, parent);
